@@ -1,0 +1,51 @@
+/**
+ * One i18next instance per UI language, over the resources of `locales/`. English is the fallback, so
+ * a locale added by dropping in a source file works at once, with English UI strings (and a build
+ * warning from `hasUiStrings`). Pure given the resources.
+ */
+import i18next, { type TFunction } from 'i18next';
+import type { PipelineStrings } from '../pipeline/strings.ts';
+import type { AlertKind } from '../pipeline/docfx-alerts.ts';
+import type { Resources } from './resources.ts';
+
+export const FALLBACK_LANG = 'en';
+
+export interface Translator {
+  lang: string;
+  t: TFunction;
+}
+
+export function createTranslator(lang: string, resources: Resources): Translator {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: FALLBACK_LANG,
+    resources,
+    defaultNS: 'ui',
+    ns: Object.keys(resources[FALLBACK_LANG] ?? { ui: {} }),
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return { lang, t: instance.t.bind(instance) as TFunction };
+}
+
+export const hasUiStrings = (lang: string, resources: Resources) => Object.keys(resources[lang] ?? {}).length > 0;
+
+/** The localised words the Markdown pipeline writes into pages. */
+export function pipelineStrings({ t }: Translator): PipelineStrings {
+  return {
+    includeMissing: (label, path) => t('pipeline.includeMissing', { label, path }),
+    untitledLink: t('pipeline.untitledLink'),
+  };
+}
+
+export function alertTitles({ t }: Translator): Record<AlertKind, string> {
+  return {
+    note: t('alert.note'),
+    tip: t('alert.tip'),
+    important: t('alert.important'),
+    caution: t('alert.caution'),
+    warning: t('alert.warning'),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * unified plugin: `> [!NOTE]` (TIP, IMPORTANT, CAUTION, WARNING) → an alert.
+ *
+ * The blockquote stays a blockquote in the tree, marked `data.alert = kind` and rendered as an
+ * `<aside>`; the marker text is removed so it never reaches a reader. Unknown `[!…]` markers are left
+ * as they are.
+ */
+import type { Blockquote, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+export const ALERT_KINDS = ['note', 'tip', 'important', 'caution', 'warning'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+const MARKER = /^\s*\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*\n?/i;
+
+declare module 'mdast' {
+  interface BlockquoteData {
+    alert?: AlertKind;
+    includeMissing?: { label: string; path: string };
+  }
+}
+
+export function docfxAlerts() {
+  return (tree: Root) => {
+    visit(tree, 'blockquote', (node: Blockquote) => {
+      const para = node.children[0];
+      if (!para || para.type !== 'paragraph') return;
+      const text = para.children[0];
+      if (!text || text.type !== 'text') return;
+      const m = MARKER.exec(text.value);
+      if (!m) return;
+      const kind = m[1]!.toLowerCase() as AlertKind;
+      text.value = text.value.slice(m[0].length);
+      if (text.value === '') para.children.shift();
+      // A line break right after the marker belongs to the marker line.
+      if (para.children[0]?.type === 'break') para.children.shift();
+      if (para.children.length === 0) node.children.shift();
+      node.data = { ...node.data, alert: kind };
+    });
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * unified plugin: YAML front matter → typed metadata (`file.data.meta`).
+ *
+ * Every problem names its line: a missing or unclosed block, YAML syntax, duplicate keys, a missing or
+ * invalid required key, a locale tag that is not BCP 47 or names no known language. Must run after
+ * remark-frontmatter. Never throws.
+ */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { checkLocale } from '../i18n/locales.ts';
+import { report } from './diagnostics.ts';
+import { metaSchema, RECOMMENDED_KEYS, toDocMeta } from './meta-schema.ts';
+
+export interface FrontMatterOptions {
+  /** Locale to use when the file has none (the rebuilt English); a file's own key wins. */
+  fallbackLocale?: string;
+}
+
+const at = (line: number, column = 1) => ({ line, column });
+
+export function frontMatterMeta(options: FrontMatterOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    const first = tree.children[0];
+    if (!first || first.type !== 'yaml') {
+      const opened = /^---[ \t]*(\n|$)/.test(String(file.value));
+      report(
+        file,
+        'error',
+        opened ? 'front matter is not closed: no `---` line ends it' : 'front matter is missing: the file must start with a `---` YAML block',
+        at(1),
+        opened ? 'front-matter-unclosed' : 'front-matter-missing',
+      );
+      return;
+    }
+    readYaml(first, file, options);
+  };
+}
+
+function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
+  // The YAML text starts on the line after the opening `---`.
+  const base = (node.position?.start.line ?? 1) + 1;
+  const lines = new LineCounter();
+  const doc = parseDocument(node.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? base - 1 : base + lines.linePos(offset).line - 1);
+
+  for (const error of doc.errors) {
+    const reason = error.code === 'DUPLICATE_KEY' ? `duplicate key in front matter: ${error.message.split('\n')[0]}` : `front matter is not valid YAML: ${error.message.split('\n')[0]}`;
+    report(file, 'error', reason, at(lineOf(error.pos[0])), error.code === 'DUPLICATE_KEY' ? 'front-matter-duplicate-key' : 'front-matter-yaml');
+  }
+  if (doc.errors.length > 0) return;
+
+  const keyLines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key)) keyLines.set(String(item.key.value), lineOf(item.key.range?.[0]));
+    }
+  } else {
+    report(file, 'error', 'front matter must be a mapping of keys to values', at(base - 1), 'front-matter-yaml');
+    return;
+  }
+  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  if (raw['ms.contentlocale'] === undefined && options.fallbackLocale) raw['ms.contentlocale'] = options.fallbackLocale;
+
+  const parsed = metaSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const line = keyLines.get(key) ?? base - 1;
+      const missing = raw[key] === undefined;
+      report(
+        file,
+        'error',
+        missing ? `front matter is missing the required key \`${key}\`` : `front matter key \`${key}\` is invalid: ${issue.message}`,
+        at(line),
+        missing ? 'front-matter-required' : 'front-matter-invalid',
+      );
+    }
+    return;
+  }
+  for (const key of RECOMMENDED_KEYS) {
+    if (raw[key] === undefined) {
+      report(file, 'warning', `front matter has no \`${key}\`; the page's provenance will show it as unknown`, at(base - 1), 'front-matter-recommended');
+    }
+  }
+  const locale = checkLocale(parsed.data['ms.contentlocale']);
+  if ('kind' in locale) {
+    report(file, 'error', `ms.contentlocale: ${locale.reason}`, at(keyLines.get('ms.contentlocale') ?? base - 1), locale.kind === 'unknown' ? 'locale-unknown' : 'locale-not-bcp47');
+    return;
+  }
+  const meta = toDocMeta({ ...parsed.data, 'ms.contentlocale': locale.code }, raw);
+  file.data.meta = meta;
+}

@@ -1,0 +1,89 @@
+/**
+ * unified plugins for where links point:
+ *
+ * - `dropUnsafeUrls`: `javascript:`, `vbscript:` and `data:` URLs (any case, with leading spaces or
+ *   control characters) never reach the output: a link becomes its text, an image its alt text.
+ * - `rewriteOffsiteLinks`: relative links to pages that are not part of this site
+ *   (`partner-applications.md`) point to the published page on the upstream docs site in the page's
+ *   locale; links to pages that are, point into the site.
+ */
+import type { Definition, Image, Link, Parent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from './diagnostics.ts';
+
+/** The scheme of a URL as a browser would read it (leading controls and spaces ignored), lower-cased. */
+export function schemeOf(url: string): string | null {
+  // Browsers strip leading C0 controls and spaces and ignore tabs/newlines anywhere in the scheme.
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
+
+export const isUnsafeUrl = (url: string) => UNSAFE_SCHEMES.has(schemeOf(url) ?? '');
+
+export function dropUnsafeUrls() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return;
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const target = node as Link | Image | Definition;
+      if (!isUnsafeUrl(target.url)) return;
+      const scheme = schemeOf(target.url);
+      report(file, 'warning', `${scheme}: URL removed from ${node.type} (never allowed in output)`, node, 'unsafe-url');
+      const replacement =
+        node.type === 'link' ? (node as Link).children : node.type === 'image' && (node as Image).alt ? [{ type: 'text' as const, value: (node as Image).alt! }] : [];
+      parent.children.splice(index, 1, ...(replacement as Parent['children']));
+      return index;
+    });
+  };
+}
+
+export interface OffsiteOptions {
+  /** The locale to link to; defaults to the page's own (`ms.contentlocale`). */
+  locale?: string;
+  /** Upstream site, `{locale}` replaced by the lower-cased locale: `https://learn.microsoft.com/{locale}/`. */
+  upstreamBase: string;
+  /** Folder of the upstream page, relative to the base, that relative links resolve against. */
+  upstreamDir: string;
+  /** Upstream file names (`get-started-partner-integration.md`) of pages this site has → their site URL. */
+  sitePages?: Record<string, string>;
+}
+
+const isRelative = (url: string) => schemeOf(url) === null && !url.startsWith('//') && !url.startsWith('#') && url.trim() !== '';
+
+/** The upstream site's locale segment: the page's tag, lower-cased; the bare English source is en-us. */
+const upstreamLocale = (locale: string) => (locale === 'en' ? 'en-us' : locale.toLowerCase());
+
+export function rewriteOffsiteLinks(options: OffsiteOptions) {
+  return (tree: Root, file: VFile) => {
+    const base = options.upstreamBase.replace('{locale}', upstreamLocale(options.locale ?? file.data.meta?.locale ?? 'en'));
+    const dirUrl = new URL(options.upstreamDir.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`);
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const target = node as Link | Image | Definition;
+      if (!isRelative(target.url)) return;
+      const m = /^([^?#]*)([?#].*)?$/.exec(target.url.trim())!;
+      const path = m[1]!;
+      const rest = m[2] ?? '';
+      const name = path.split('/').pop() ?? '';
+      const internal = options.sitePages?.[name];
+      if (internal && node.type !== 'image') {
+        target.url = internal + rest;
+        return;
+      }
+      let resolved: URL;
+      try {
+        resolved = path.startsWith('/') ? new URL(path.replace(/^\/+/, ''), base) : new URL(path, dirUrl);
+      } catch {
+        report(file, 'warning', `link target "${target.url}" cannot be resolved; left as it is`, node, 'link-unresolvable');
+        return;
+      }
+      const published = node.type === 'image' ? resolved.href : resolved.href.replace(/\.md$/i, '');
+      target.url = published + rest;
+      report(file, 'info', `"${path}" is not part of this site; linked to the published page ${target.url}`, node, 'link-offsite');
+    });
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Maps offsets in a rewritten text back to offsets in the text it was rewritten from.
+ *
+ * Why: MT span markup is removed before Markdown is parsed (it is a layer over the Markdown, not part of
+ * it), yet every diagnostic must point at the line and column of the file as received. Pure.
+ */
+
+/** A run of characters copied unchanged from the original (`from`) to the rewritten text (`to`). */
+interface CopiedRun {
+  to: number;
+  from: number;
+  length: number;
+}
+
+export class OffsetMap {
+  private runs: CopiedRun[] = [];
+  private written = 0;
+
+  /** Records that `length` characters starting at original offset `from` were copied next. */
+  copy(from: number, length: number): void {
+    if (length <= 0) return;
+    const last = this.runs[this.runs.length - 1];
+    if (last && last.from + last.length === from && last.to + last.length === this.written) {
+      last.length += length;
+    } else {
+      this.runs.push({ to: this.written, from, length });
+    }
+    this.written += length;
+  }
+
+  /** Records `length` characters written that do not come from the original at one place (`from`). */
+  insert(from: number, length: number): void {
+    if (length <= 0) return;
+    // Inserted text maps to the start of what it replaced: a message about it points there.
+    this.runs.push({ to: this.written, from, length: 0 });
+    this.written += length;
+  }
+
+  /** Original offset for rewritten offset `to` (ends of runs map to the end of the copied run). */
+  toOriginal(to: number): number {
+    const runs = this.runs;
+    if (runs.length === 0) return to;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.to <= to) lo = mid;
+      else hi = mid - 1;
+    }
+    const run = runs[lo]!;
+    return run.from + Math.min(Math.max(to - run.to, 0), run.length);
+  }
+}
+
+/**
+ * Rewrites every position in `tree` (parsed from the rewritten text) to the line, column and offset of
+ * the original text, so later plugins report places in the file as received.
+ */
+export function remapPositions(
+  tree: import('unist').Node,
+  map: OffsetMap,
+  toPoint: (offset: number) => { line?: number | undefined; column?: number | undefined; offset?: number | undefined },
+): void {
+  const stack: import('unist').Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const pos = node.position;
+    if (pos && pos.start.offset !== undefined && pos.end.offset !== undefined) {
+      const start = toPoint(map.toOriginal(pos.start.offset));
+      const end = toPoint(map.toOriginal(pos.end.offset));
+      if (start.line && start.column && end.line && end.column) {
+        node.position = {
+          start: { line: start.line, column: start.column, offset: start.offset },
+          end: { line: end.line, column: end.column, offset: end.offset },
+        };
+      }
+    }
+    const children = (node as { children?: import('unist').Node[] }).children;
+    if (children) for (const child of children) stack.push(child);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The one unified processor that turns a received page into a LocalizedDoc: parse (Markdown, GFM,
+ * front matter) with the MT span markup taken off first, then small named plugins in a fixed order.
+ *
+ * Order matters and is the reason this file exists: includes are recognised before any link plugin (an
+ * include is not a nested link), unsafe URLs go before links are repaired (a repaired link must not
+ * resurrect one), and blocks are indexed last, over the final tree. Pure: any file access comes in
+ * through `resolveInclude`.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { blockIndex } from './block-index.ts';
+import { reportUnclosedFences } from './code-fences.ts';
+import { decodeSource } from './decode-source.ts';
+import { hasErrors, toDiagnostics } from './diagnostics.ts';
+import { docfxAlerts } from './docfx-alerts.ts';
+import { docfxAnchors } from './docfx-anchors.ts';
+import { docfxIncludes } from './docfx-includes.ts';
+import { frontMatterMeta } from './front-matter.ts';
+import { linkTextsIn, repairEmptyLinks, repairNestedLinks } from './link-repair.ts';
+import { dropUnsafeUrls, rewriteOffsiteLinks } from './link-targets.ts';
+import type { LocalizedDoc } from './localized-doc.ts';
+import { remarkMtSpanPairs, type Side } from './mt-spans.ts';
+import { sanitizeRawHtml } from './sanitize-html.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
+import { ENGLISH_STRINGS, type PipelineStrings } from './strings.ts';
+
+export interface NormalizeOptions {
+  /** Path shown in diagnostics (as given by the caller). */
+  path: string;
+  /** The document id (folder under content/source); defaults to the file's parent folder name. */
+  docId?: string;
+  /** Which side of the MT span pairs to keep: the translation, or the English source. */
+  side?: Side;
+  /** Locale for a file whose front matter has none (the rebuilt English). */
+  fallbackLocale?: string;
+  strings?: PipelineStrings;
+  /** English link text for a URL, from the rebuilt English page (for translations without span pairs). */
+  englishLinkText?: (url: string) => string | undefined;
+  /** Raw Markdown of an include, or null when the site does not have it. */
+  resolveInclude?: (path: string) => string | null;
+  upstream?: { base: string; dir: string };
+  /** Upstream file names of this site's pages → their URL in the site (for this page's locale). */
+  sitePages?: Record<string, string>;
+}
+
+export const DEFAULT_UPSTREAM = { base: 'https://learn.microsoft.com/{locale}/', dir: '' };
+const MAX_INCLUDE_DEPTH = 3;
+
+function createProcessor(options: NormalizeOptions, file: VFile, depth: number) {
+  const strings = options.strings ?? ENGLISH_STRINGS;
+  let ownLinks: Map<string, string> | undefined;
+  const englishLinkText = (url: string) => {
+    ownLinks ??= linkTextsIn((file.data.segments ?? []).map((s) => s.source ?? '').join('\n'));
+    return ownLinks.get(url) ?? options.englishLinkText?.(url);
+  };
+  const resolveInclude = (path: string): Root | null => {
+    if (depth >= MAX_INCLUDE_DEPTH) return null;
+    const text = options.resolveInclude?.(path);
+    if (text == null) return null;
+    const inner = new VFile({ path, value: text });
+    const nested = createProcessor({ ...options, path }, inner, depth + 1);
+    const tree = nested.runSync(nested.parse(inner), inner) as Root;
+    for (const m of inner.messages) file.message(`in include ${path}: ${m.reason}`, { ruleId: m.ruleId ?? 'include', source: 'mt-docs' }).fatal = m.fatal;
+    return tree;
+  };
+  const upstream = options.upstream ?? DEFAULT_UPSTREAM;
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMtSpanPairs, { side: options.side ?? 'target' })
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm);
+  if (depth === 0) processor.use(frontMatterMeta, { fallbackLocale: options.fallbackLocale });
+  return processor
+    .use(docfxAnchors)
+    .use(docfxIncludes, { resolveInclude, includeMissing: strings.includeMissing })
+    .use(docfxAlerts)
+    .use(dropUnsafeUrls)
+    .use(repairNestedLinks)
+    .use(repairEmptyLinks, { englishLinkText, untitledLink: strings.untitledLink })
+    .use(rewriteOffsiteLinks, {
+      upstreamBase: upstream.base,
+      upstreamDir: upstream.dir,
+      sitePages: options.sitePages,
+      // The English side of a translation is English: it links to the English pages.
+      locale: options.side === 'source' ? SOURCE_LOCALE : undefined,
+    })
+    .use(sanitizeRawHtml)
+    .use(reportUnclosedFences)
+    .use(blockIndex);
+}
+
+export interface NormalizeResult {
+  /** Null when an error left no usable page (see `file.messages`). */
+  doc: LocalizedDoc | null;
+  file: VFile;
+}
+
+const docIdOf = (path: string) => path.split(/[\\/]/).slice(-2, -1)[0] ?? 'page';
+
+/** Normalises a page given as text (already decoded). Never throws on content. */
+export function normalizeText(text: string, options: NormalizeOptions): NormalizeResult {
+  const file = new VFile({ path: options.path, value: text });
+  const processor = createProcessor(options, file, 0);
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  if (hasErrors(file) || !file.data.meta) return { doc: null, file };
+  return {
+    doc: {
+      docId: options.docId ?? docIdOf(options.path),
+      path: options.path,
+      locale: file.data.meta.locale,
+      meta: file.data.meta,
+      tree,
+      segments: file.data.segments ?? [],
+      headings: file.data.headings ?? [],
+      blocks: file.data.blocks ?? [],
+      messages: toDiagnostics(file),
+    },
+    file,
+  };
+}
+
+/** Normalises a page given as bytes: decoding problems (not UTF-8, empty) are errors with a place. */
+export function normalizeBytes(bytes: Uint8Array, options: NormalizeOptions): NormalizeResult {
+  const decoded = decodeSource(bytes, options.path);
+  if (decoded.text === null) return { doc: null, file: decoded.file };
+  const result = normalizeText(decoded.text, options);
+  // Decoding notes (BOM, CRLF) come first, as they happened first.
+  result.file.messages.unshift(...decoded.file.messages);
+  if (result.doc) result.doc.messages = toDiagnostics(result.file);
+  return result;
+}

@@ -1,0 +1,14 @@
+/**
+ * The few localised words the pipeline itself writes into a page (a notice for a missing include, a
+ * label for a link whose text MT lost). Passed in by the caller from the UI strings, so the pipeline
+ * stays pure and has one English default.
+ */
+export interface PipelineStrings {
+  includeMissing: (label: string, path: string) => string;
+  untitledLink: string;
+}
+
+export const ENGLISH_STRINGS: PipelineStrings = {
+  includeMissing: (label, path) => `Shared content “${label}” (${path}) is not available on this site.`,
+  untitledLink: 'link',
+};
