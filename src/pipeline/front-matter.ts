@@ -45,7 +45,8 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
   const lineOf = (offset: number | undefined) => (offset === undefined ? base - 1 : base + lines.linePos(offset).line - 1);
 
   for (const error of doc.errors) {
-    const reason = error.code === 'DUPLICATE_KEY' ? `duplicate key in front matter: ${error.message.split('\n')[0]}` : `front matter is not valid YAML: ${error.message.split('\n')[0]}`;
+    const key = node.value.slice(error.pos[0]).split(/[:\n]/)[0]!.trim();
+    const reason = error.code === 'DUPLICATE_KEY' ? `duplicate key \`${key}\` in front matter` : `front matter is not valid YAML: ${error.message.split('\n')[0]}`;
     report(file, 'error', reason, at(lineOf(error.pos[0])), error.code === 'DUPLICATE_KEY' ? 'front-matter-duplicate-key' : 'front-matter-yaml');
   }
   if (doc.errors.length > 0) return;

@@ -13,6 +13,12 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 
+/** A URL written bare in the text (GFM autolink literal), not a `[text](url)` link. */
+const isAutolinkLiteral = (link: Link) => {
+  const text = toString(link);
+  return text !== '' && (link.url === text || link.url === `http://${text}` || link.url === `mailto:${text}`);
+};
+
 const isEmptyLink = (link: Link) => toString(link).trim() === '' && !link.children.some((c) => c.type === 'image');
 
 /** In the text before a link, the `[` that no `]` closes; its index, or -1. */
@@ -57,6 +63,8 @@ export function repairNestedLinks() {
         const close = matchingCloser(after.value);
         if (open < 0 || close < 0) continue;
         const outerBefore = before.value.slice(open + 1);
+        // `[!VIDEO https://…]` and friends are DocFX directives; a bare URL inside brackets is no nested link.
+        if (outerBefore.startsWith('!') || isAutolinkLiteral(link)) continue;
         const outerAfter = after.value.slice(0, close);
         const merged: Link = {
           ...link,

@@ -72,6 +72,9 @@ const DROP_WITH_CONTENT = new Set([
 
 const URL_ATTRS = new Set(['href', 'src']);
 
+/** Layout-only elements whose removal loses nothing a reader needs (reported as info). */
+const PRESENTATIONAL = new Set(['font', 'center', 'col', 'colgroup', 'big', 'tt', 'strike', 'nobr', 'section', 'article', 'header', 'footer', 'figure', 'figcaption']);
+
 const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -87,6 +90,8 @@ const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 export interface Removal {
   what: string;
   reason: string;
+  /** Could have run code or loaded something (a warning); otherwise only presentational (an info). */
+  dangerous: boolean;
 }
 
 /**
@@ -127,13 +132,13 @@ function sanitizeOnce(html: string): { html: string; removed: Removal[] } {
     if (!rawName) {
       // Comments and declarations: comments are harmless (dropped when rendering), the rest go.
       if (whole.startsWith('<!--')) out += whole;
-      else removed.push({ what: whole.slice(0, 20), reason: 'declaration or processing instruction' });
+      else removed.push({ what: whole.slice(0, 20), reason: 'declaration or processing instruction', dangerous: false });
       continue;
     }
     const name = rawName.toLowerCase();
     const allowed = ALLOWED_HTML[name];
     if (!allowed) {
-      if (!slash) removed.push({ what: `<${name}>`, reason: 'element not allowed' });
+      if (!slash) removed.push({ what: `<${name}>`, reason: 'element not allowed', dangerous: DROP_WITH_CONTENT.has(name) || !PRESENTATIONAL.has(name) });
       if (!slash && !selfClose && DROP_WITH_CONTENT.has(name)) skipUntilClose = name;
       continue;
     }
@@ -146,11 +151,12 @@ function sanitizeOnce(html: string): { html: string; removed: Removal[] } {
       const attr = a[1]!.toLowerCase();
       const value = a[2] ?? a[3] ?? a[4];
       if (!allowed.includes(attr) && !GLOBAL_ATTRS.includes(attr)) {
-        removed.push({ what: `${attr}="…" on <${name}>`, reason: attr.startsWith('on') ? 'event handler' : 'attribute not allowed' });
+        const handler = attr.startsWith('on');
+        removed.push({ what: `${attr}="…" on <${name}>`, reason: handler ? 'event handler' : 'attribute not allowed', dangerous: handler || attr === 'style' || attr === 'srcdoc' });
         continue;
       }
       if (URL_ATTRS.has(attr) && value !== undefined && isUnsafeUrl(decodeBasic(value))) {
-        removed.push({ what: `${attr} on <${name}>`, reason: 'unsafe URL' });
+        removed.push({ what: `${attr} on <${name}>`, reason: 'unsafe URL', dangerous: true });
         continue;
       }
       rebuilt += value === undefined ? ` ${attr}` : ` ${attr}="${escapeAttr(decodeBasic(value))}"`;
@@ -162,11 +168,21 @@ function sanitizeOnce(html: string): { html: string; removed: Removal[] } {
 }
 
 /** unified plugin: every raw HTML node rewritten to the allowlist, with a warning per removal. */
+const OPEN_ONLY = /^<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>$/;
+
 export function sanitizeRawHtml() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'html', (node: Html, index, parent) => {
+      // Inside a sentence, `<script>` and its `</script>` are separate nodes with text between them:
+      // that text is the element's content and goes with it.
+      const open = OPEN_ONLY.exec(node.value.trim())?.[1]?.toLowerCase();
+      if (open && DROP_WITH_CONTENT.has(open) && parent && index !== undefined && parent.type !== 'root') {
+        const close = new RegExp(`^</${open}\\s*>$`, 'i');
+        const end = parent.children.findIndex((c, i) => i > index && c.type === 'html' && close.test(c.value.trim()));
+        parent.children.splice(index + 1, (end < 0 ? parent.children.length : end + 1) - index - 1);
+      }
       const { html, removed } = sanitizeHtmlFragment(node.value);
-      for (const r of removed) report(file, 'warning', `raw HTML removed: ${r.what} (${r.reason})`, node, 'html-removed');
+      for (const r of removed) report(file, r.dangerous ? 'warning' : 'info', `raw HTML removed: ${r.what} (${r.reason})`, node, 'html-removed');
       if (html.trim() === '' && parent && index !== undefined && node.value.trim() !== '') {
         parent.children.splice(index, 1);
         return index;

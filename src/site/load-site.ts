@@ -57,8 +57,6 @@ export interface LoadOptions {
 /** Resolved from the working directory: bundled page code cannot rely on its own location. */
 export const contentDirDefault = () => process.env.MT_DOCS_CONTENT ?? join(process.cwd(), 'content');
 
-const LOCALE_LINE = /^ms\.contentlocale:[ \t]*["']?([^"'\s]+)/m;
-
 function readConfig(contentDir: string, file: VFile): SiteConfig | null {
   const path = join(contentDir, 'site.json');
   let json: unknown = {};
@@ -77,6 +75,45 @@ function readConfig(contentDir: string, file: VFile): SiteConfig | null {
   }
   return parsed.data;
 }
+
+/**
+ * Pipeline options for one page of the site in one locale: its localised strings, where its relative
+ * links resolve upstream, which upstream pages are in the site, where includes come from.
+ */
+export function normalizeOptionsFor(args: {
+  config: SiteConfig;
+  resources: Resources;
+  contentDir: string;
+  docId: string;
+  locale: string | null;
+  segmentOf: Map<string, string>;
+  docIds: string[];
+}): NormalizeOptions {
+  const { config, resources, contentDir, docId, locale, segmentOf, docIds } = args;
+  const upstreamPath = config.docs[docId]?.upstreamPath ?? `${docId}.md`;
+  const upstreamDir = upstreamPath.includes('/') ? upstreamPath.slice(0, upstreamPath.lastIndexOf('/') + 1) : '';
+  const segment = segmentOf.get(locale ?? SOURCE_LOCALE) ?? new Intl.Locale(locale ?? SOURCE_LOCALE).language;
+  const translator = createTranslator(new Intl.Locale(locale ?? SOURCE_LOCALE).language, resources);
+  return {
+    path: '',
+    docId,
+    strings: pipelineStrings(translator),
+    upstream: { base: config.upstream.base, dir: upstreamDir },
+    sitePages: Object.fromEntries(docIds.map((id) => [basename(config.docs[id]?.upstreamPath ?? `${id}.md`), `/${segment}/${id}/`])),
+    resolveInclude: (path) => {
+      const file = join(contentDir, 'includes', basename(path));
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+  };
+}
+
+/** The site configuration, or null with errors reported on `file`. */
+export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | null {
+  return readConfig(contentDir, file);
+}
+
+/** Where a file declares its locale; read before parsing, to pick its UI strings. */
+export const LOCALE_LINE = /^ms\.contentlocale:[ \t]*["']?([^"'\s]+)/m;
 
 interface SourceEntry {
   docId: string;
@@ -120,26 +157,7 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
 
   const docs: SiteDoc[] = [];
   for (const docId of [...new Set(entries.map((e) => e.docId))]) {
-    const upstreamPath = config.docs[docId]?.upstreamPath ?? `${docId}.md`;
-    const upstreamDir = upstreamPath.includes('/') ? upstreamPath.slice(0, upstreamPath.lastIndexOf('/') + 1) : '';
-    const siteNames = Object.fromEntries(
-      entries.map((e) => [basename(config.docs[e.docId]?.upstreamPath ?? `${e.docId}.md`), e.docId]),
-    );
-    const optionsFor = (locale: string | null): NormalizeOptions => {
-      const translator = createTranslator(new Intl.Locale(locale ?? SOURCE_LOCALE).language, resources);
-      const segment = segmentOf.get(locale ?? SOURCE_LOCALE) ?? SOURCE_LOCALE;
-      return {
-        path: '',
-        docId,
-        strings: pipelineStrings(translator),
-        upstream: { base: config.upstream.base, dir: upstreamDir },
-        sitePages: Object.fromEntries(Object.entries(siteNames).map(([name, id]) => [name, `/${segment}/${id}/`])),
-        resolveInclude: (path) => {
-          const file = join(contentDir, 'includes', basename(path));
-          return existsSync(file) ? readFileSync(file, 'utf8') : null;
-        },
-      };
-    };
+    const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds: [...new Set(entries.map((e) => e.docId))] });
     const mine = entries.filter((e) => e.docId === docId);
     const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
       const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
