@@ -1,21 +1,27 @@
 /**
- * `npm run build`: check every source, then build the site into a staging folder and swap it into
- * `dist/` only when everything succeeded. A failed build exits non-zero, names file and line, and
- * leaves the previous `dist/` exactly as it was.
+ * `npm run build [-- --out DIR] [--content DIR] [--verbose]`: check every source, then build the site
+ * into a staging folder beside the output and swap it in only when everything succeeded. A failed build
+ * exits non-zero, names file and line, and leaves the previous output exactly as it was.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
-const staging = join(root, '.cache', `dist-staging-${process.pid}`);
-
-// Pages load the content from these too, wherever their bundled code ends up.
-process.env.MT_DOCS_CONTENT ??= join(root, 'content');
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: join(root, 'dist') },
+    content: { type: 'string', default: join(root, 'content') },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const out = resolve(values.out!);
+// Pages load the content from here, wherever their bundled code ends up.
+process.env.MT_DOCS_CONTENT = resolve(values.content!);
 process.env.MT_DOCS_LOCALES ??= join(root, 'locales');
 
 /** Errors and warnings as vfile-reporter prints them; infos (routine repairs) only with --verbose. */
@@ -28,33 +34,29 @@ function summary(files: VFile[], verbose: boolean): string {
   return reporter(shown, { quiet: true });
 }
 
-function main(): Promise<number> | number {
+async function main(): Promise<number> {
   const site = loadSite();
-  const report = summary(site.files, process.argv.includes('--verbose'));
+  const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
   if (!site.ok) {
-    console.error('build failed: the sources have errors (see above); dist/ was left as it was');
+    console.error(`build failed: the sources have errors (see above); ${out} was left as it was`);
     return 1;
   }
-  return runAstro();
-}
-
-async function runAstro(): Promise<number> {
+  // Staging sits beside the output, on the same file system, so the final swap is a rename.
+  const staging = join(dirname(out), `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(join(root, '.cache'), { recursive: true });
   try {
     await build({ root, outDir: staging, logLevel: 'warn' });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`build failed: ${(error as Error).message}\ndist/ was left as it was`);
+    console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);
     return 1;
   }
-  // Swap: the old dist/ moves aside first, so a reader of dist/ sees the old or the new site, whole.
-  const old = `${dist}.old-${process.pid}`;
-  if (existsSync(dist)) renameSync(dist, old);
-  renameSync(staging, dist);
+  const old = join(dirname(out), `.previous-${process.pid}`);
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
-  console.log(`built ${dist}`);
+  console.log(`built ${out}`);
   return 0;
 }
 
