@@ -101,8 +101,7 @@ function checkUserAgent(text: string, result: ParseResult): void {
     // The field rules minus what the grammar allows (SP, HTAB, delimiters). NUL counts as a line
     // break: some clients cut the header there, others pass it on.
     const code = char === '\0' ? 'E_CRLF' : char === '\t' ? undefined : classifyChar('version', char);
-    if (code === 'E_CRLF' || code === 'E_CONTROL' || code === 'E_NON_ASCII')
-      addOccurrence(problems, code, start + index, char);
+    if (code && code !== 'E_SPACE' && code !== 'E_DELIMITER') addOccurrence(problems, code, start + index, char);
   });
   const crlf = problems.find(({ code }) => code === 'E_CRLF');
   // A line break inside is header injection: nothing after it is worth reading.

@@ -6,7 +6,7 @@
  * double-quoted literals, which are safe because a valid value never contains `"` or `\`.
  * A snippet exists only for a valid value; otherwise there is no code to copy.
  */
-import { buildUserAgent, USER_AGENT_PREFIX, type UserAgentInput } from './build.ts';
+import { buildUserAgent, type UserAgentInput } from './build.ts';
 
 export const SNIPPET_LANGUAGES = ['curl', 'powershell', 'python', 'csharp', 'javascript', 'go', 'java'] as const;
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
@@ -47,9 +47,10 @@ var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandler
 };
 
 export function renderSnippet(language: SnippetLanguage, input: UserAgentInput): SnippetResult {
-  const { value, fields } = buildUserAgent(input);
+  const { value } = buildUserAgent(input);
   const template = TEMPLATES[language];
   if (!value || !template) return { ok: false };
-  const name = `${USER_AGENT_PREFIX}${fields.company.value}-${fields.product.value}`;
-  return { ok: true, code: template(value, name, fields.version.value) };
+  // A valid value holds exactly one "/": the one between product name and version.
+  const [name, version] = value.split('/') as [string, string];
+  return { ok: true, code: template(value, name, version) };
 }
