@@ -28,6 +28,9 @@ export const SOURCE_LOCALE = 'en';
 
 export type LocaleProblem = { kind: 'not-bcp47' | 'unknown'; reason: string };
 
+let displayNames: Intl.DisplayNames | undefined;
+const knownLanguages = () => (displayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
+
 /** Canonicalises `tag`, or explains why it is not a usable locale. */
 export function checkLocale(tag: string): { code: string } | LocaleProblem {
   let code: string;
@@ -39,7 +42,7 @@ export function checkLocale(tag: string): { code: string } | LocaleProblem {
     return { kind: 'not-bcp47', reason: `"${tag}" is not a BCP 47 language tag` };
   }
   const lang = new Intl.Locale(code).language;
-  const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(lang);
+  const name = knownLanguages().of(lang);
   if (!name) return { kind: 'unknown', reason: `"${tag}" names no language known to this system (${lang})` };
   return { code };
 }

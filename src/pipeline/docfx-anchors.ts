@@ -14,6 +14,13 @@ import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import type { Heading } from './localized-doc.ts';
 
+declare module 'mdast' {
+  interface HeadingData {
+    /** The heading's id, identical in every locale. */
+    id?: string;
+  }
+}
+
 const ANCHOR_OPEN = /^<a\s+(?:[^>]*?\s)?(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*?(\/?)>$/i;
 const ANCHOR_CLOSE = /^<\/a\s*>$/i;
 const TRAILING_ID = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/;

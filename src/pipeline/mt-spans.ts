@@ -104,11 +104,15 @@ export function hasSpanPairs(text: string): boolean {
   return /data-ttu-id/i.test(text);
 }
 
-/**
- * Finds the pair that starts at token `i` (a ttu open tag). Returns the token indexes that close the
- * target, and open/close the English, or what is missing.
- */
-function matchPair(text: string, tokens: Token[], i: number) {
+type PairMatch =
+  /** No English after the translated segment (before the next segment). */
+  | { kind: 'no-english'; next: number }
+  /** English opened but not closed where expected. */
+  | { kind: 'malformed'; next: number }
+  | { kind: 'pair'; next: number; targetClose: number; stu: number; sourceClose: number; pairClose: number };
+
+/** Matches the pair that starts at token `i` (a ttu open tag), by token indexes. */
+function matchPair(text: string, tokens: Token[], i: number): PairMatch {
   // The next ttu bounds the search: a pair never contains another segment.
   let next = tokens.length;
   for (let k = i + 1; k < tokens.length; k++) {
@@ -124,27 +128,20 @@ function matchPair(text: string, tokens: Token[], i: number) {
       break;
     }
   }
-  const targetClose = sxs > i + 1 ? sxs - 1 : -1;
-  if (
-    sxs < 0 ||
-    targetClose < 0 ||
-    tokens[targetClose]!.kind !== 'close' ||
-    !isBlank(text.slice(tokens[targetClose]!.end, tokens[sxs]!.start))
-  ) {
-    return { next, targetClose: -1 } as const;
+  const targetClose = sxs - 1;
+  if (sxs <= i + 1 || tokens[targetClose]!.kind !== 'close' || !isBlank(text.slice(tokens[targetClose]!.end, tokens[sxs]!.start))) {
+    return { kind: 'no-english', next };
   }
   const stu = sxs + 1;
   if (stu >= next || tokens[stu]!.kind !== 'stu' || !isBlank(text.slice(tokens[sxs]!.end, tokens[stu]!.start))) {
-    return { next, targetClose, sxs, stu: -1 } as const;
+    return { kind: 'malformed', next };
   }
   // The English ends where the depth opened by sxs + stu returns to zero …
   let depth = 2;
   let sourceClose = -1;
   let pairClose = -1;
   for (let k = stu + 1; k < next; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'close') depth -= 1;
-    else depth += 1;
+    depth += tokens[k]!.kind === 'close' ? -1 : 1;
     if (depth === 1 && sourceClose < 0) sourceClose = k;
     if (depth === 0) {
       pairClose = k;
@@ -165,8 +162,8 @@ function matchPair(text: string, tokens: Token[], i: number) {
       }
     }
   }
-  if (pairClose < 0) return { next, targetClose, sxs, stu, pairClose: -1 } as const;
-  return { next, targetClose, sxs, stu, sourceClose, pairClose } as const;
+  if (pairClose < 0) return { kind: 'malformed', next };
+  return { kind: 'pair', next, targetClose, stu, sourceClose, pairClose };
 }
 
 /**
@@ -220,7 +217,7 @@ export function stripSpanPairs(text: string, side: Side = 'target'): StrippedTex
     }
     const m = matchPair(text, tokens, i);
     const id = open.id!;
-    if (m.targetClose < 0) {
+    if (m.kind === 'no-english') {
       // A translated segment without English: unwrap it, keep its text.
       problems.push({
         offset: open.start,
@@ -242,7 +239,7 @@ export function stripSpanPairs(text: string, side: Side = 'target'): StrippedTex
       }
       continue;
     }
-    if (!('pairClose' in m) || m.pairClose === undefined || m.pairClose < 0 || m.stu < 0) {
+    if (m.kind === 'malformed') {
       problems.push({
         offset: open.start,
         ruleId: 'mt-span-malformed',

@@ -2,7 +2,7 @@
  * The normalize CLI run as a user runs it (`npm run --silent normalize -- …`), as a process: output
  * formats, diagnostics on stderr, exit codes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
