@@ -1,16 +1,31 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildRegistry } from './src/i18n/locales.ts';
+import { scanLocales } from './src/site/load-site.ts';
 
 // The site URL lives with the content (content/site.json), the one place a deployer edits.
 const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8')).siteUrl;
+
+// The sitemap's hreflang map comes from the sources' locales, like everything else about locales.
+const registry = buildRegistry(scanLocales());
+const locales = Object.fromEntries(registry.map((l) => [l.segment, l.code]));
 
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: registry[0]?.segment ?? 'en', locales },
+      filter: (page) => !/\/404\/|\/embed\/ua-builder\//.test(page),
+    }),
+  ],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Never inline scripts into pages: a strict Content-Security-Policy (no 'unsafe-inline') forbids them.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
@@ -34,6 +35,18 @@ function summary(files: VFile[], verbose: boolean): string {
   return reporter(shown, { quiet: true });
 }
 
+/** Pagefind over the built pages: one index per `<html lang>`, only what is inside data-pagefind-body. */
+async function buildSearchIndex(dir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: dir });
+  if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  if (values.verbose) console.log(`search index: ${added.page_count} pages`);
+}
+
 async function main(): Promise<number> {
   const site = loadSite();
   const report = summary(site.files, values.verbose!);
@@ -47,6 +60,7 @@ async function main(): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: 'warn' });
+    await buildSearchIndex(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);

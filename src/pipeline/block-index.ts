@@ -20,6 +20,17 @@ declare module 'mdast' {
   }
 }
 
+/** The link and image targets inside a block, in order: language-neutral, so they help alignment. */
+function urlsIn(node: Nodes): string[] {
+  const urls: string[] = [];
+  const walk = (n: Nodes) => {
+    if (n.type === 'link' || n.type === 'image') urls.push(n.url);
+    if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(node);
+  return urls;
+}
+
 export function blockIndex() {
   return (tree: Root, file: VFile) => {
     const segments = file.data.segments ?? [];
@@ -42,7 +53,7 @@ export function blockIndex() {
         while (s < segments.length && segments[s]!.end <= start) s++;
         const ids: string[] = [];
         while (s < segments.length && segments[s]!.start < end) ids.push(segments[s++]!.id);
-        node.data = { ...node.data, blockKey: key, segmentIds: ids };
+        node.data = { ...node.data, blockKey: key, segmentIds: ids, hProperties: { ...(node.data?.hProperties ?? {}), dataBlock: key } };
         blocks.push({
           key,
           type: node.type,
@@ -51,6 +62,7 @@ export function blockIndex() {
           line: node.position?.start.line ?? 0,
           text: node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : toString(node).replace(/\s+/g, ' ').trim(),
           segmentIds: ids,
+          urls: urlsIn(node),
         });
         return;
       }

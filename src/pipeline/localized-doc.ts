@@ -31,6 +31,8 @@ export interface Block {
   /** Rendered text (no markup), for alignment and checks. */
   text: string;
   segmentIds: string[];
+  /** Link and image targets inside the block, in order. */
+  urls: string[];
 }
 
 export interface LocalizedDoc {

@@ -33,6 +33,8 @@ export interface Agreement {
 
 export interface EnglishRebuild extends NormalizeResult {
   agreement: Agreement[];
+  /** Each span-wrapped translation's own English side (locale → doc): the English behind its blocks. */
+  sides: Record<string, LocalizedDoc>;
 }
 
 const byNewest = (a: SpanSource, b: SpanSource) =>
@@ -72,12 +74,14 @@ export function rebuildEnglish(sources: SpanSource[], options: Omit<NormalizeOpt
   if (!base) return null;
   const rebuild = (s: SpanSource) => normalizeText(s.text, { ...options, path: `${s.path} (English side)`, side: 'source', docId: s.doc.docId });
   const result = rebuild(base);
-  if (!result.doc) return { ...result, agreement: [] };
+  if (!result.doc) return { ...result, agreement: [], sides: {} };
   const doc = result.doc;
+  const sides: Record<string, LocalizedDoc> = { [base.doc.locale]: structuredClone(doc) };
   const body = toMarkdown(doc.tree, { frontMatter: null });
   const agreement: Agreement[] = [{ locale: base.doc.locale, path: base.path, same: true }];
   for (const other of withPairs.slice(1)) {
     const otherDoc = rebuild(other).doc;
+    if (otherDoc) sides[other.doc.locale] = otherDoc;
     const diff = otherDoc ? firstDifference(body, toMarkdown(otherDoc.tree, { frontMatter: null })) : 1;
     agreement.push({ locale: other.doc.locale, path: other.path, same: diff === undefined, ...(diff ? { firstDifference: diff } : {}) });
     if (diff !== undefined) {
@@ -95,5 +99,5 @@ export function rebuildEnglish(sources: SpanSource[], options: Omit<NormalizeOpt
     translationType: null,
     rebuiltFrom: withPairs.map((s) => ({ locale: s.doc.locale, sourceCommit: s.doc.meta.sourceCommit, handoff: s.doc.meta.handoff })),
   };
-  return { ...result, doc, agreement };
+  return { ...result, doc, agreement, sides };
 }

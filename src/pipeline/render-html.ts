@@ -10,7 +10,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import type { Blockquote, Root } from 'mdast';
+import type { Blockquote, ListItem, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import type { AlertKind } from './docfx-alerts.ts';
 import { htmlSchema } from './sanitize-html.ts';
@@ -18,9 +18,19 @@ import { htmlSchema } from './sanitize-html.ts';
 export interface RenderOptions {
   /** Localised alert titles (`Note`, `Remarque`, …). */
   alertTitles: Record<AlertKind, string>;
+  /**
+   * Give every list item's text its own `<p>` (as in a loose list), so each paragraph is an element that
+   * carries its block key, for the reader's per-paragraph English.
+   */
+  paragraphsInLists?: boolean;
 }
 
 export function renderHtml(tree: Root, options: RenderOptions): string {
+  return toHtml(renderHast(tree, options));
+}
+
+/** The sanitised HTML tree of a page: what may be trusted from here on. */
+export function renderHast(tree: Root, options: RenderOptions): HastRoot {
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: {
@@ -40,9 +50,16 @@ export function renderHtml(tree: Root, options: RenderOptions): string {
         state.patch(node, element);
         return state.applyData(node, element);
       },
+      ...(options.paragraphsInLists
+        ? {
+            listItem(state: State, node: ListItem, parent: Parents | undefined) {
+              const loose = parent && 'spread' in parent ? { ...parent, spread: true } : parent;
+              return defaultHandlers.listItem(state, { ...node, spread: true }, loose as Parents | undefined);
+            },
+          }
+        : {}),
     },
   }) as HastRoot;
   const parsed = raw(hast) as HastRoot;
-  const clean = sanitize(parsed, htmlSchema) as HastRoot;
-  return toHtml(clean);
+  return sanitize(parsed, htmlSchema) as HastRoot;
 }

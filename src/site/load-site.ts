@@ -34,6 +34,8 @@ export interface SiteDoc {
   /** The English rebuilt from the span pairs, when any translation has them. */
   english: LocalizedDoc | null;
   agreement: Agreement[];
+  /** For each span-wrapped translation, its own English side (same blocks, same keys). */
+  englishSides: Record<string, LocalizedDoc>;
 }
 
 export interface LoadedSite {
@@ -115,6 +117,24 @@ export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | nu
 /** Where a file declares its locale; read before parsing, to pick its UI strings. */
 export const LOCALE_LINE = /^ms\.contentlocale:[ \t]*["']?([^"'\s]+)/m;
 
+/**
+ * The locales of the sources under `contentDir`, read from their front matter without parsing them:
+ * for configuration that runs before the site is loaded (the sitemap's hreflang map).
+ */
+export function scanLocales(contentDir = contentDirDefault()): string[] {
+  const sourceDir = join(contentDir, 'source');
+  if (!existsSync(sourceDir)) return [];
+  const codes = new Set<string>();
+  for (const doc of readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(sourceDir, doc.name)).filter((n) => n.endsWith('.md'))) {
+      const found = LOCALE_LINE.exec(readFileSync(join(sourceDir, doc.name, name), 'utf8'))?.[1];
+      const checked = found ? checkLocale(found) : null;
+      if (checked && 'code' in checked) codes.add(checked.code);
+    }
+  }
+  return [...codes];
+}
+
 interface SourceEntry {
   docId: string;
   path: string;
@@ -193,7 +213,7 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     }
     const order = new Map(registry.map((l, i) => [l.code, i]));
     translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
-    docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [] });
+    docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {} });
   }
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
   return { config, registry, resources, docs, files, ok };

@@ -1,11 +1,13 @@
 /**
- * The loaded site for Astro pages: loaded once per build process (every page route shares it) and
- * rendered HTML memoised per page, so each tree is turned into HTML exactly once.
+ * The loaded site as Astro pages need it: loaded once per build process (every route shares it), one
+ * entry per page with its locale, its alternates in the other locales, and its article HTML rendered
+ * exactly once.
  */
-import { alertTitles, createTranslator } from '../i18n/translator.ts';
+import type { LocaleInfo } from '../i18n/locales.ts';
+import { alertTitles, createTranslator, type Translator } from '../i18n/translator.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
-import { renderHtml } from '../pipeline/render-html.ts';
-import { loadSite, type LoadedSite } from './load-site.ts';
+import { renderArticle } from '../reader/reader-article.ts';
+import { loadSite, type LoadedSite, type SiteDoc } from './load-site.ts';
 
 let site: LoadedSite | undefined;
 
@@ -20,21 +22,64 @@ export function getSite(): LoadedSite {
   return site;
 }
 
-const html = new WeakMap<LocalizedDoc, string>();
-
-export function docHtml(doc: LocalizedDoc): string {
-  let out = html.get(doc);
-  if (out === undefined) {
-    const translator = createTranslator(new Intl.Locale(doc.locale).language, getSite().resources);
-    out = renderHtml(doc.tree, { alertTitles: alertTitles(translator) });
-    html.set(doc, out);
-  }
-  return out;
+export interface ReaderPage {
+  doc: LocalizedDoc;
+  siteDoc: SiteDoc;
+  info: LocaleInfo;
+  /** Site-relative URL of the page (`/ja/become-partner/`). */
+  href: string;
+  /** The page in every locale that has it, this one included, in registry order. */
+  alternates: { info: LocaleInfo; href: string }[];
+  /** The English page of the same document, when there is one. */
+  englishHref: string | null;
 }
 
-/** Every page of the site: one per document and locale, the rebuilt English included. */
-export function allPages(): { doc: LocalizedDoc; segment: string }[] {
+export const pageHref = (segment: string, docId: string) => `/${segment}/${docId}/`;
+
+let pages: ReaderPage[] | undefined;
+
+/** Every reader page: one per document and locale, the rebuilt English included. */
+export function allPages(): ReaderPage[] {
+  if (pages) return pages;
   const s = getSite();
-  const segmentOf = new Map(s.registry.map((l) => [l.code, l.segment]));
-  return s.docs.flatMap((d) => [...(d.english ? [d.english] : []), ...d.translations]).map((doc) => ({ doc, segment: segmentOf.get(doc.locale)! }));
+  pages = s.docs.flatMap((siteDoc) => {
+    const docs = [...(siteDoc.english ? [siteDoc.english] : []), ...siteDoc.translations];
+    const alternates = s.registry.flatMap((info) => (docs.some((d) => d.locale === info.code) ? [{ info, href: pageHref(info.segment, siteDoc.docId) }] : []));
+    const englishHref = siteDoc.english ? pageHref(s.registry[0]!.segment, siteDoc.docId) : null;
+    return docs.map((doc) => {
+      const info = s.registry.find((l) => l.code === doc.locale)!;
+      return { doc, siteDoc, info, href: pageHref(info.segment, siteDoc.docId), alternates, englishHref };
+    });
+  });
+  return pages;
+}
+
+export const translatorFor = (info: LocaleInfo): Translator => createTranslator(info.lang, getSite().resources);
+
+const articles = new WeakMap<LocalizedDoc, string>();
+
+/** The article HTML of a page, rendered once. */
+export function articleHtml(page: ReaderPage, builderHtml?: string): string {
+  let html = articles.get(page.doc);
+  if (html !== undefined) return html;
+  const translator = translatorFor(page.info);
+  const { t } = translator;
+  const isEnglish = page.doc === page.siteDoc.english;
+  const english = isEnglish ? null : (page.siteDoc.englishSides[page.doc.locale] ?? page.siteDoc.english);
+  html = renderArticle(page.doc, {
+    alertTitles: alertTitles(translator),
+    english,
+    labels: page.englishHref
+      ? {
+          english: t('doc.english'),
+          notAligned: t('doc.notAligned'),
+          notAlignedDetail: t('doc.notAlignedDetail'),
+          englishPage: t('doc.englishPage'),
+          englishHref: page.englishHref,
+        }
+      : undefined,
+    builderHtml,
+  });
+  articles.set(page.doc, html);
+  return html;
 }

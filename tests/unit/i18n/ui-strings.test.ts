@@ -40,7 +40,7 @@ describe('UI strings', () => {
   }
   it('falls back to English for a language without strings', () => {
     const { t } = createTranslator('nl', resources);
-    expect(t('doc.readEnglish')).toBe('Read the English original');
+    expect(t('doc.readEnglish')).toBe('read the English page');
     expect(pipelineStrings(createTranslator('ja', resources)).includeMissing('L', 'p.md')).toBe('共有コンテンツ「L」(p.md) はこのサイトにはありません。');
   });
 });

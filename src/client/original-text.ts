@@ -1,0 +1,52 @@
+/**
+ * Turns the "original text" link into a toggle button that swaps every aligned block's text for its
+ * English (from the disclosure right after it) and back. The element stays (a heading keeps its id, so
+ * anchors and the table of contents still work) and gets `lang="en"`. The choice is remembered across
+ * pages. Browser only.
+ */
+const KEY = 'mt-docs-original';
+
+interface Swap {
+  block: HTMLElement;
+  details: HTMLDetailsElement;
+  translation: string;
+  english: string;
+  lang: string | null;
+}
+
+export function enhanceOriginalTextSwitch(link: HTMLAnchorElement | null, article: Element | null): void {
+  if (!link || !article) return;
+  const swaps: Swap[] = [];
+  for (const details of article.querySelectorAll<HTMLDetailsElement>('details.source-text.aligned')) {
+    const block = details.previousElementSibling as HTMLElement | null;
+    const english = details.querySelector('.source-body > p');
+    if (block && english) swaps.push({ block, details, translation: block.innerHTML, english: english.innerHTML, lang: block.getAttribute('lang') });
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'original-switch';
+  button.textContent = link.dataset.showOriginal ?? link.textContent;
+  link.replaceWith(button);
+
+  const apply = (on: boolean) => {
+    for (const s of swaps) {
+      s.block.innerHTML = on ? s.english : s.translation;
+      if (on) s.block.setAttribute('lang', 'en');
+      else if (s.lang) s.block.setAttribute('lang', s.lang);
+      else s.block.removeAttribute('lang');
+      s.details.hidden = on;
+    }
+    button.setAttribute('aria-pressed', String(on));
+    document.documentElement.dataset.original = on ? 'on' : 'off';
+  };
+  apply(document.documentElement.dataset.original === 'on');
+  button.addEventListener('click', () => {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    apply(on);
+    try {
+      localStorage.setItem(KEY, on ? 'on' : 'off');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  });
+}

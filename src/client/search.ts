@@ -1,0 +1,96 @@
+/**
+ * The search dialog over Pagefind's JS API. Pagefind (and its index for the page's language) is
+ * imported only on first open, so a reader who never searches downloads none of it. Results are built
+ * as DOM nodes, excerpts included: index content is never inserted as HTML. Browser only.
+ */
+interface PagefindResult {
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+}
+interface Pagefind {
+  search: (query: string) => Promise<{ results: PagefindResult[] }>;
+  init?: () => Promise<void>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+const PAGEFIND = '/pagefind/pagefind.js';
+
+function loadPagefind(): Promise<Pagefind> {
+  loading ??= import(/* @vite-ignore */ PAGEFIND).then(async (m: Pagefind) => {
+    await m.init?.();
+    return m;
+  });
+  return loading;
+}
+
+/** Pagefind marks hits with <mark>; rebuild that as nodes from the text alone. */
+function excerptNodes(excerpt: string): Node[] {
+  const parts = excerpt.split(/<\/?mark>/);
+  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? '';
+  return parts.map((part, i) => {
+    const text = document.createTextNode(decode(part.replace(/<[^>]*>/g, '')));
+    if (i % 2 === 0) return text;
+    const mark = document.createElement('mark');
+    mark.append(text);
+    return mark;
+  });
+}
+
+export function enhanceSearch(open: HTMLButtonElement | null, dialog: HTMLDialogElement | null): void {
+  if (!open || !dialog) return;
+  const input = dialog.querySelector<HTMLInputElement>('input[type=search]')!;
+  const status = dialog.querySelector<HTMLElement>('.search-status')!;
+  const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
+  const plural = new Intl.PluralRules(dialog.dataset.lang);
+  const say = (template: string | undefined, values: Record<string, string | number>) =>
+    (template ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+
+  open.hidden = false;
+  open.addEventListener('click', () => {
+    dialog.showModal();
+    input.focus();
+    status.textContent = dialog.dataset.loading ?? '';
+    loadPagefind().then(
+      () => (status.textContent = ''),
+      () => (status.textContent = dialog.dataset.failed ?? ''),
+    );
+  });
+  dialog.querySelector('.search-close')!.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => open.focus());
+
+  const run = async (query: string) => {
+    const ticket = ++latest;
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const pagefind = await loadPagefind();
+      const found = await pagefind.search(query);
+      const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+      if (ticket !== latest) return;
+      list.replaceChildren(
+        ...data.map((d) => {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = d.url;
+          a.textContent = d.meta.title ?? d.url;
+          const p = document.createElement('p');
+          p.append(...excerptNodes(d.excerpt));
+          li.append(a, p);
+          return li;
+        }),
+      );
+      const count = found.results.length;
+      status.textContent = count === 0 ? say(dialog.dataset.noResults, { query }) : say(plural.select(count) === 'one' ? dialog.dataset.resultsOne : dialog.dataset.resultsOther, { count });
+    } catch {
+      status.textContent = dialog.dataset.failed ?? '';
+    }
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), 200);
+  });
+}
