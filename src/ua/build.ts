@@ -22,7 +22,7 @@ export function buildUserAgent(input: UserAgentInput): BuildResult {
     product: normalizeField('product', input.product),
     version: normalizeField('version', input.version),
   };
-  const ok = Object.values(fields).every(({ errors }) => !errors.length);
+  const ok = Object.values(fields).every((field) => !field.errors.length);
   return {
     ok,
     value: ok ? `${USER_AGENT_PREFIX}${fields.company.value}-${fields.product.value}/${fields.version.value}` : null,

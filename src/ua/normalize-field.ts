@@ -60,7 +60,7 @@ export function findFieldErrors(field: FieldName, value: string): Issue[] {
  */
 function suggestFieldValue(field: FieldName, value: string, errors: Issue[]): string | undefined {
   // (E_CRLF never gets here; an empty value fails the final check.)
-  if (errors.some(({ code }) => code === 'E_CONTROL')) return;
+  if (errors.some((error) => error.code === 'E_CONTROL')) return;
   let text = value.normalize('NFKC').replace(/\p{Cf}/gu, '');
   text =
     field === 'version'
@@ -88,7 +88,7 @@ export function normalizeField(field: FieldName, raw: unknown): FieldResult {
     infos.push({ code: 'I_NFKC' });
   }
   const errors = findFieldErrors(field, value);
-  const crlf = errors.find(({ code }) => code === 'E_CRLF');
+  const crlf = errors.find((error) => error.code === 'E_CRLF');
   // Header injection is the one thing to say: everything else about such a value is beside the point.
   if (crlf) return { value, errors: [crlf], warnings: [], infos: [] };
 
@@ -102,7 +102,8 @@ export function normalizeField(field: FieldName, raw: unknown): FieldResult {
   }
   const result: FieldResult = { value, errors, warnings, infos };
   const suggestion = suggestFieldValue(field, value, errors);
-  if (suggestion !== undefined) {
+  // Never empty: a suggestion passes every check, E_EMPTY included.
+  if (suggestion) {
     result.suggestion = suggestion;
     infos.push({ code: 'I_SUGGESTION' });
   }

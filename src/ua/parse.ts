@@ -31,7 +31,7 @@ export interface UserAgentItem {
   version?: string;
 }
 
-const isRws = (char?: string): boolean => char === ' ' || char === '\t';
+const isRws = (char?: string): boolean => /[ \t]/.test(char ?? '');
 
 /**
  * `User-Agent = product *( RWS ( product / comment ) )` with nestable comments and quoted pairs.
@@ -45,7 +45,7 @@ export function tokenizeUserAgent(text: string): UserAgentItem[] | number {
   let i = 0;
   const token = (): string => {
     const from = i;
-    while (i < text.length && TCHAR.test(text[i]!)) i++;
+    while (TCHAR.test(text[i] ?? '')) i++;
     return text.slice(from, i);
   };
   for (;;) {
@@ -77,7 +77,7 @@ export function tokenizeUserAgent(text: string): UserAgentItem[] | number {
 export function parseUserAgent(input: unknown): ParseResult {
   const result: ParseResult = { ok: false, company: null, product: null, version: null, diags: [] };
   checkUserAgent(String(input ?? ''), result);
-  result.ok = !result.diags.some(({ level }) => level === 'error');
+  result.ok = !result.diags.some((diag) => diag.level === 'error');
   return result;
 }
 
@@ -103,7 +103,7 @@ function checkUserAgent(text: string, result: ParseResult): void {
     const code = char === '\0' ? 'E_CRLF' : char === '\t' ? undefined : classifyChar('version', char);
     if (code && code !== 'E_SPACE' && code !== 'E_DELIMITER') addOccurrence(problems, code, start + index, char);
   });
-  const crlf = problems.find(({ code }) => code === 'E_CRLF');
+  const crlf = problems.find((problem) => problem.code === 'E_CRLF');
   // A line break inside is header injection: nothing after it is worth reading.
   for (const { code, ...data } of crlf ? [crlf] : problems) add(code, data);
   if (!body) add('E_EMPTY');
@@ -112,7 +112,7 @@ function checkUserAgent(text: string, result: ParseResult): void {
   // Only ASCII is left, so string indices are code-point indices from here on.
   const items = tokenizeUserAgent(body);
   if (typeof items === 'number') return add('P_SYNTAX', { at: start + items });
-  const index = items.findIndex(({ name }) => name?.toLowerCase().startsWith('mdepartner-'));
+  const index = items.findIndex((item) => /^mdepartner-/i.test(item.name ?? ''));
   const { name, version } = items[index] ?? {};
   if (name === undefined) return add('P_NOT_MDE');
   if (index) add('P_NOT_FIRST');

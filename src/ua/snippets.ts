@@ -8,9 +8,6 @@
  */
 import { buildUserAgent, type UserAgentInput } from './build.ts';
 
-export const SNIPPET_LANGUAGES = ['curl', 'powershell', 'python', 'csharp', 'javascript', 'go', 'java'] as const;
-export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
-
 export type SnippetResult = { ok: true; code: string } | { ok: false };
 
 export const API_URL = 'https://api.security.microsoft.com/api/machines';
@@ -19,7 +16,7 @@ export const quoteForPosixShell = (text: string): string => `'${text.replaceAll(
 export const quoteForPowerShell = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 // `$TOKEN` in shells and `token` elsewhere are the placeholders for the caller's access token.
-const TEMPLATES: Record<SnippetLanguage, (value: string, name: string, version: string) => string> = {
+const TEMPLATES = {
   curl: (value) => `curl -A ${quoteForPosixShell(value)} -H "Authorization: Bearer $TOKEN" ${API_URL}`,
   powershell: (value) =>
     `Invoke-RestMethod ${API_URL} -UserAgent ${quoteForPowerShell(value)} -Headers @{ Authorization = "Bearer $token" }`,
@@ -44,7 +41,10 @@ resp, err := http.DefaultClient.Do(req)`,
     .header("Authorization", "Bearer " + token)
     .build();
 var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());`,
-};
+} satisfies Record<string, (value: string, name: string, version: string) => string>;
+export type SnippetLanguage = keyof typeof TEMPLATES;
+/** The languages in tab order: the templates' own keys, so the list is written once. */
+export const SNIPPET_LANGUAGES = Object.keys(TEMPLATES) as readonly SnippetLanguage[];
 
 export function renderSnippet(language: SnippetLanguage, input: UserAgentInput): SnippetResult {
   const { value } = buildUserAgent(input);

@@ -15,6 +15,6 @@ const SEMVER =
 export function versionWarnings(version: string): Code[] {
   const hasPrefix = /^[vV]\d/.test(version);
   const warnings: Code[] = hasPrefix ? ['W_V_PREFIX'] : [];
-  if (!SEMVER.test(hasPrefix ? version.slice(1) : version)) warnings.push('W_NOT_SEMVER');
-  return warnings;
+  // The `v` (one character, when there is one) is not part of the version to judge.
+  return SEMVER.test(version.slice(+hasPrefix)) ? warnings : [...warnings, 'W_NOT_SEMVER'];
 }
