@@ -57,6 +57,13 @@ export function enhanceSearch(open: HTMLButtonElement | null, dialog: HTMLDialog
     );
   });
   dialog.querySelector('.search-close')!.addEventListener('click', () => dialog.close());
+  // Escape closes the dialog at once (a search field would otherwise spend it on clearing itself).
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   dialog.addEventListener('close', () => open.focus());
 
   const run = async (query: string) => {
