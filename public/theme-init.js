@@ -1,5 +1,7 @@
-// Applies a theme the reader chose on an earlier visit before the first paint (a blocking external
-// script, so the page needs no inline script under its Content-Security-Policy).
+// Runs before the first paint (a blocking external script, so no inline script is needed under a strict
+// Content-Security-Policy): marks that scripts run, so controls that need them take their place without
+// shifting the layout, and applies the theme and the original-text choice from an earlier visit.
+document.documentElement.classList.add('js');
 try {
   var theme = localStorage.getItem('mt-docs-theme');
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;

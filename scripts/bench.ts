@@ -1,14 +1,19 @@
 /**
- * `npm run bench [-- --write]`: measured figures for BENCHMARKS.md.
+ * `npm run bench [-- --write] [--only ingest,site]`: measured figures for BENCHMARKS.md.
  *
- * Ingest: normalisation throughput (parse with span markup removed, every plugin, Markdown out) on the
- * 2 MB corpus page and on the five seeds, beside a bare remark-parse + remark-stringify round trip of the
- * same bytes in the same run, so the ratio holds whatever the machine. Median of repeated runs after a
- * warm-up. With --write, the table replaces the "ingest" section of BENCHMARKS.md.
+ * - ingest: normalisation throughput (span markup off, every plugin, Markdown out) on the 2 MB corpus
+ *   page and on the five seeds, beside a bare remark-parse + remark-stringify round trip of the same
+ *   bytes in the same run (and the same round trip with GFM + front matter), medians after a warm-up.
+ * - site: a clean build of the real site (wall time), then every doc page's first-load weight (gzip)
+ *   and its Lighthouse scores, in Debian's Chromium.
+ *
+ * With --write, each section replaces its own part of BENCHMARKS.md.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -16,9 +21,16 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { normalizeText } from '../src/pipeline/processor.ts';
 import { toMarkdown } from '../src/pipeline/to-markdown.ts';
+import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { serveStatic } from '../tests/e2e/support/serve.ts';
+import { lighthouseScores } from './measure/lighthouse.ts';
+import { measurePageWeight } from './measure/page-weight.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const corpusPage = join(root, '../shared/corpus/other.nl-NL.sensitive-information-type-entity-definitions.md');
+const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, only: { type: 'string', default: 'ingest,site' } } });
+const only = new Set(values.only!.split(','));
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const stamp = `machine: ${machine} · ${new Date().toISOString().slice(0, 10)}`;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -39,52 +51,88 @@ function time(fn: () => void, minRuns = 5, budgetMs = 3000): number {
   return median(runs);
 }
 
-const bare = unified().use(remarkParse).use(remarkStringify);
-// The same round trip with the syntax extensions every page needs (tables, autolinks, front matter):
-// the part of our time that is the Markdown dialect, not our plugins.
-const dialect = unified().use(remarkParse).use(remarkStringify).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+function ingestSection(): string {
+  const bare = unified().use(remarkParse).use(remarkStringify);
+  // The same round trip with the syntax every page needs (tables, autolinks, front matter): the part of
+  // our time that is the Markdown dialect, not our plugins.
+  const dialect = unified().use(remarkParse).use(remarkStringify).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+  const row = (name: string, texts: string[]) => {
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const ours = time(() => {
+      for (const text of texts) {
+        const { doc } = normalizeText(text, { path: name });
+        if (doc) toMarkdown(doc.tree);
+      }
+    });
+    const base = time(() => texts.forEach((t) => bare.stringify(bare.parse(t))));
+    const withDialect = time(() => texts.forEach((t) => dialect.stringify(dialect.parse(t))));
+    const mbps = (ms: number) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+    return `| ${name} | ${(bytes / 1024).toFixed(0)} KB | ${ours.toFixed(0)} ms (${mbps(ours)} MB/s) | ${base.toFixed(0)} ms (${mbps(base)} MB/s) | **${(ours / base).toFixed(2)}×** | ${withDialect.toFixed(0)} ms | ${(ours / withDialect).toFixed(2)}× |`;
+  };
+  const rows: string[] = [];
+  const corpusPage = join(root, '../shared/corpus/other.nl-NL.sensitive-information-type-entity-definitions.md');
+  if (existsSync(corpusPage)) rows.push(row('2 MB corpus page (11,562 span pairs)', [readFileSync(corpusPage, 'utf8')]));
+  else console.warn(`skipped the 2 MB page: ${corpusPage} not found`);
+  const seedDir = join(root, 'content/source/become-partner');
+  rows.push(row('five seeds (together)', readdirSync(seedDir).map((f) => readFileSync(join(seedDir, f), 'utf8'))));
+  return `### Ingest: normalisation throughput
 
-function ingestRow(name: string, texts: string[]) {
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const ours = time(() => {
-    for (const text of texts) {
-      const { doc } = normalizeText(text, { path: name });
-      if (doc) toMarkdown(doc.tree);
-    }
-  });
-  const base = time(() => {
-    for (const text of texts) bare.stringify(bare.parse(text));
-  });
-  const withDialect = time(() => {
-    for (const text of texts) dialect.stringify(dialect.parse(text));
-  });
-  const mbps = (ms: number) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
-  return `| ${name} | ${(bytes / 1024).toFixed(0)} KB | ${ours.toFixed(0)} ms (${mbps(ours)} MB/s) | ${base.toFixed(0)} ms (${mbps(base)} MB/s) | **${(ours / base).toFixed(2)}×** | ${withDialect.toFixed(0)} ms | ${(ours / withDialect).toFixed(2)}× |`;
-}
-
-const rows: string[] = [];
-if (existsSync(corpusPage)) rows.push(ingestRow('2 MB corpus page (11,562 span pairs)', [readFileSync(corpusPage, 'utf8')]));
-else console.warn(`skipped the 2 MB page: ${corpusPage} not found`);
-const seedDir = join(root, 'content/source/become-partner');
-rows.push(ingestRow('five seeds (together)', readdirSync(seedDir).map((f) => readFileSync(join(seedDir, f), 'utf8'))));
-
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const section = `<!-- bench:ingest -->
-### Ingest: normalisation throughput
-
-Command: \`npm run bench\` · machine: ${machine} · ${new Date().toISOString().slice(0, 10)}
+Command: \`npm run bench -- --only ingest\` · ${stamp}
 
 | input | size | normalise (ours) | bare remark-parse + remark-stringify | ratio to bare | bare + GFM + front matter | ratio to that |
 |---|---|---|---|---|---|---|
-${rows.join('\n')}
-<!-- /bench:ingest -->`;
-console.log(section);
+${rows.join('\n')}`;
+}
 
-if (process.argv.includes('--write')) {
+async function siteSection(): Promise<string> {
+  const out = join(root, '.cache/bench-dist');
+  rmSync(out, { recursive: true, force: true });
+  const t0 = performance.now();
+  const built = spawnSync('npm', ['run', '--silent', 'build', '--', '--out', out], { cwd: root, encoding: 'utf8' });
+  const buildMs = performance.now() - t0;
+  if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
+  const docPages = readdirSync(out, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(out, d.name, 'become-partner/index.html')))
+    .map((d) => `/${d.name}/become-partner/`);
+  const server = await serveStatic(out);
+  const browser = await launchBrowser();
+  const weights = [];
+  for (const path of docPages) weights.push(await measurePageWeight(browser, server.url, out, path));
+  await browser.close();
+  const scores = await lighthouseScores(docPages.map((p) => server.url + p));
+  await server.close();
+  const rows = docPages.map((path, i) => {
+    const w = weights[i]!;
+    const s = scores[i]!.scores;
+    return `| ${path} | ${(w.totalGzip / 1024).toFixed(1)} KB (${w.files.length} files) | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} |`;
+  });
+  const misses = [...new Set(scores.flatMap((s) => s.misses))];
+  return `### Site: build, first-load weight, Lighthouse
+
+Command: \`npm run bench -- --only site\` · ${stamp}
+
+Clean build of the real site (${docPages.length} doc pages, search index included): **${(buildMs / 1000).toFixed(1)} s** wall time.
+
+| doc page | first load, gzip (budget 30 KB) | performance | accessibility | best practices | SEO |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${misses.length > 0 ? `Audits that cost points: ${misses.join('; ')}.` : 'No audit cost a point.'}`;
+}
+
+const sections: Record<string, string> = {};
+if (only.has('ingest')) sections.ingest = ingestSection();
+if (only.has('site')) sections.site = await siteSection();
+
+for (const [name, body] of Object.entries(sections)) console.log(`${body}\n`);
+
+if (values.write) {
   const file = join(root, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nEvery figure here comes from `npm run bench` on the machine named with it.\n\n';
-  const next = /<!-- bench:ingest -->[\s\S]*<!-- \/bench:ingest -->/.test(current)
-    ? current.replace(/<!-- bench:ingest -->[\s\S]*<!-- \/bench:ingest -->/, section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nEvery figure here comes from `npm run bench` on the machine named with it.\n';
+  for (const [name, body] of Object.entries(sections)) {
+    const block = `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
+    const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*<!-- /bench:${name} -->`);
+    text = pattern.test(text) ? text.replace(pattern, block) : `${text.trimEnd()}\n\n${block}\n`;
+  }
+  writeFileSync(file, text);
 }

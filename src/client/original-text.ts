@@ -1,5 +1,5 @@
 /**
- * Turns the "original text" link into a toggle button that swaps every aligned block's text for its
+ * The "original text" toggle button (shown instead of the plain link when scripts run) swaps every aligned block's text for its
  * English (from the disclosure right after it) and back. The element stays (a heading keeps its id, so
  * anchors and the table of contents still work) and gets `lang="en"`. The choice is remembered across
  * pages. Browser only.
@@ -14,20 +14,14 @@ interface Swap {
   lang: string | null;
 }
 
-export function enhanceOriginalTextSwitch(link: HTMLAnchorElement | null, article: Element | null): void {
-  if (!link || !article) return;
+export function enhanceOriginalTextSwitch(button: HTMLButtonElement | null, article: Element | null): void {
+  if (!button || !article) return;
   const swaps: Swap[] = [];
   for (const details of article.querySelectorAll<HTMLDetailsElement>('details.source-text.aligned')) {
     const block = details.previousElementSibling as HTMLElement | null;
     const english = details.querySelector('.source-body > p');
     if (block && english) swaps.push({ block, details, translation: block.innerHTML, english: english.innerHTML, lang: block.getAttribute('lang') });
   }
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'original-switch';
-  button.textContent = link.dataset.showOriginal ?? link.textContent;
-  link.replaceWith(button);
-
   const apply = (on: boolean) => {
     for (const s of swaps) {
       s.block.innerHTML = on ? s.english : s.translation;

@@ -46,7 +46,6 @@ export function enhanceSearch(open: HTMLButtonElement | null, dialog: HTMLDialog
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
-  open.hidden = false;
   open.addEventListener('click', () => {
     dialog.showModal();
     input.focus();

@@ -11,7 +11,6 @@ const isDark = () =>
 export function enhanceThemeToggle(button: HTMLButtonElement | null): void {
   if (!button) return;
   const sync = () => button.setAttribute('aria-pressed', String(isDark()));
-  button.hidden = false;
   sync();
   button.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';

@@ -115,7 +115,8 @@ describe.skipIf(!hasChromium)('the reader site', () => {
 
   it('works without JavaScript: the switch is a link to the English page, disclosures still open', async () => {
     const page = await open(DOC('de'), { javaScriptEnabled: false });
-    expect(await page.locator('a.original-switch').getAttribute('href')).toBe(DOC('en'));
+    expect(await page.locator('a.original-switch-link').getAttribute('href')).toBe(DOC('en'));
+    expect(await page.locator('button.original-switch').isVisible()).toBe(false);
     await page.locator('details.source-text summary').first().click();
     expect(await page.locator('details.source-text [lang="en"]').first().isVisible()).toBe(true);
     expect(await page.locator('.search-open').isVisible()).toBe(false);
