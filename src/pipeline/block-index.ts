@@ -60,6 +60,8 @@ export function blockIndex() {
           anchor,
           index: node.type === 'heading' ? 0 : index,
           line: node.position?.start.line ?? 0,
+          start,
+          end,
           text: node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : toString(node).replace(/\s+/g, ' ').trim(),
           segmentIds: ids,
           urls: urlsIn(node),

@@ -28,6 +28,9 @@ export interface Block {
   /** 0 for the heading itself, then 1, 2, … for the blocks of its section. */
   index: number;
   line: number;
+  /** Offsets of the block in the file as received (-1 where unknown). */
+  start: number;
+  end: number;
   /** Rendered text (no markup), for alignment and checks. */
   text: string;
   segmentIds: string[];

@@ -1,0 +1,174 @@
+/**
+ * What the checks look at, built once per page: for every translation its blocks and its units (a
+ * segment with its English source, in span-wrapped files; an aligned block with the English block's
+ * source, in plain ones), each seen through TextView; and the English blocks. Pure.
+ */
+import type { Block, LocalizedDoc } from '../pipeline/localized-doc.ts';
+import { stripSpanPairs } from '../pipeline/mt-spans.ts';
+import { alignWithEnglish, type Alignment } from '../reader/align-blocks.ts';
+import type { Glossary, Suppression } from './glossary.ts';
+import type { CheckId, Severity } from './types.ts';
+import { viewOf, type TextView } from './text-view.ts';
+
+export interface QaSource {
+  doc: LocalizedDoc;
+  /** The file as received, decoded (LF line endings, no BOM). */
+  text: string;
+}
+
+export interface QaInput {
+  docId: string;
+  translations: QaSource[];
+  english: LocalizedDoc | null;
+  /** The span-wrapped file the English was rebuilt from (its offsets are that file's). */
+  englishBase: string | null;
+  glossary: Glossary;
+  suppressions: Suppression[];
+}
+
+export interface BlockView {
+  block: Block;
+  view: TextView;
+}
+
+export interface Unit {
+  locale: string;
+  file: string;
+  line: number;
+  segment?: string;
+  anchor: string;
+  block: string;
+  blockType: string;
+  target: TextView;
+  /** The English of this unit; null where none aligns (or the English has no text there). */
+  source: TextView | null;
+  sourceChanged: boolean;
+  kind: 'segment' | 'block';
+}
+
+export interface LocaleData {
+  locale: string;
+  file: string;
+  doc: LocalizedDoc;
+  text: string;
+  hasPairs: boolean;
+  blocks: Map<string, BlockView>;
+  alignment: Alignment | null;
+  units: Unit[];
+  /** Translated from a source revision the English page was not rebuilt from. */
+  otherRevision: boolean;
+}
+
+export interface QaContext {
+  input: QaInput;
+  glossary: Glossary;
+  english: { doc: LocalizedDoc; blocks: Map<string, BlockView>; revisions: string[] } | null;
+  locales: LocaleData[];
+}
+
+/** A finding before it gets its id (and its suppression state). */
+export interface RawFinding {
+  check: CheckId;
+  severity: Severity;
+  locale: string;
+  file: string;
+  line: number;
+  segment?: string;
+  anchor?: string;
+  block?: string;
+  message: string;
+  revisionDriven?: boolean;
+  /** The text the finding is about, hashed into its id (so a suppression expires when it changes). */
+  subject: string;
+}
+
+export type Check = (ctx: QaContext) => RawFinding[];
+
+const slice = (text: string, b: Block) => (b.start >= 0 && b.end >= b.start ? text.slice(b.start, b.end) : b.text);
+
+function blockViews(doc: LocalizedDoc, text: string, side: 'target' | 'source'): Map<string, BlockView> {
+  const map = new Map<string, BlockView>();
+  for (const block of doc.blocks) map.set(block.key, { block, view: viewOf(stripSpanPairs(slice(text, block), side).text) });
+  return map;
+}
+
+export function buildContext(input: QaInput): QaContext {
+  const english = input.english && input.englishBase !== null ? input.english : null;
+  const englishBlocks = english ? blockViews(english, input.englishBase!, 'source') : null;
+  const revisions = english ? [...new Set((english.meta.rebuiltFrom ?? []).flatMap((r) => (r.sourceCommit ? [r.sourceCommit] : [])))] : [];
+  const englishSegments = new Map((english?.segments ?? []).map((s) => [s.id, s]));
+
+  const locales = input.translations.map(({ doc, text }): LocaleData => {
+    const blocks = blockViews(doc, text, 'target');
+    const hasPairs = doc.segments.length > 0;
+    const alignment = english ? alignWithEnglish(doc, english) : null;
+    const blockOfSegment = new Map(doc.blocks.flatMap((b) => b.segmentIds.map((id) => [id, b] as const)));
+    const units: Unit[] = [];
+    if (hasPairs) {
+      for (const s of doc.segments) {
+        const b = blockOfSegment.get(s.id);
+        units.push({
+          locale: doc.locale,
+          file: doc.path,
+          line: s.line,
+          segment: s.id,
+          anchor: b?.anchor ?? '',
+          block: b?.key ?? '',
+          blockType: b?.type ?? 'paragraph',
+          target: viewOf(s.target),
+          source: s.source !== null ? viewOf(s.source) : null,
+          sourceChanged: false,
+          kind: 'segment',
+        });
+      }
+    } else {
+      for (const b of doc.blocks) {
+        if (b.type !== 'paragraph' && b.type !== 'heading') continue;
+        const match = alignment?.get(b.key) ?? null;
+        // The whole English block (its links and code sit outside the segments' spans).
+        const englishView = match ? (englishBlocks?.get(match.key)?.view ?? null) : null;
+        const hasEnglishText = !!match && match.segmentIds.some((id) => englishSegments.get(id)?.source);
+        units.push({
+          locale: doc.locale,
+          file: doc.path,
+          line: b.line,
+          anchor: b.anchor,
+          block: b.key,
+          blockType: b.type,
+          target: blocks.get(b.key)!.view,
+          source: hasEnglishText ? englishView : null,
+          sourceChanged: english !== null && match === null,
+          kind: 'block',
+        });
+      }
+    }
+    return {
+      locale: doc.locale,
+      file: doc.path,
+      doc,
+      text,
+      hasPairs,
+      blocks,
+      alignment,
+      units,
+      otherRevision: english !== null && !!doc.meta.sourceCommit && !revisions.includes(doc.meta.sourceCommit),
+    };
+  });
+  return { input, glossary: input.glossary, english: english ? { doc: english, blocks: englishBlocks!, revisions } : null, locales };
+}
+
+/** A finding about one unit. */
+export function unitFinding(unit: Unit, check: CheckId, severity: Severity, message: string, subject = unit.target.raw): RawFinding {
+  return {
+    check,
+    severity,
+    locale: unit.locale,
+    file: unit.file,
+    line: unit.line,
+    ...(unit.segment ? { segment: unit.segment } : {}),
+    anchor: unit.anchor,
+    block: unit.block,
+    message,
+    subject,
+  };
+}
