@@ -24,7 +24,7 @@ import { toMarkdown } from '../src/pipeline/to-markdown.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/serve.ts';
 import { lighthouseScores } from './measure/lighthouse.ts';
-import { measurePageWeight } from './measure/page-weight.ts';
+import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, only: { type: 'string', default: 'ingest,site' } } });
@@ -96,7 +96,7 @@ async function siteSection(): Promise<string> {
     .map((d) => `/${d.name}/become-partner/`);
   const server = await serveStatic(out);
   const browser = await launchBrowser();
-  const weights = [];
+  const weights: PageWeight[] = [];
   for (const path of docPages) weights.push(await measurePageWeight(browser, server.url, out, path));
   await browser.close();
   const scores = await lighthouseScores(docPages.map((p) => server.url + p));
@@ -124,7 +124,7 @@ const sections: Record<string, string> = {};
 if (only.has('ingest')) sections.ingest = ingestSection();
 if (only.has('site')) sections.site = await siteSection();
 
-for (const [name, body] of Object.entries(sections)) console.log(`${body}\n`);
+for (const body of Object.values(sections)) console.log(`${body}\n`);
 
 if (values.write) {
   const file = join(root, 'BENCHMARKS.md');
