@@ -84,11 +84,26 @@ export interface RawFinding {
 
 export type Check = (ctx: QaContext) => RawFinding[];
 
-const slice = (text: string, b: Block) => (b.start >= 0 && b.end >= b.start ? text.slice(b.start, b.end) : b.text);
+/**
+ * A block's Markdown as received. A block that starts or ends with a span pair has its position inside
+ * the pair's markup, so the range is widened to whole pairs before the markup comes off.
+ */
+function blockSource(doc: LocalizedDoc, text: string, b: Block, side: 'target' | 'source'): string {
+  if (b.start < 0 || b.end < b.start) return b.text;
+  let start = b.start;
+  let end = b.end;
+  for (const s of doc.segments) {
+    if (s.end > start && s.start < end) {
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+  }
+  return stripSpanPairs(text.slice(start, end), side).text;
+}
 
 function blockViews(doc: LocalizedDoc, text: string, side: 'target' | 'source'): Map<string, BlockView> {
   const map = new Map<string, BlockView>();
-  for (const block of doc.blocks) map.set(block.key, { block, view: viewOf(stripSpanPairs(slice(text, block), side).text) });
+  for (const block of doc.blocks) map.set(block.key, { block, view: viewOf(blockSource(doc, text, block, side)) });
   return map;
 }
 
@@ -101,7 +116,7 @@ export function buildContext(input: QaInput): QaContext {
   const locales = input.translations.map(({ doc, text }): LocaleData => {
     const blocks = blockViews(doc, text, 'target');
     const hasPairs = doc.segments.length > 0;
-    const alignment = english ? alignWithEnglish(doc, english) : null;
+    const alignment = english ? alignWithEnglish(doc, english, { matchUrls: false }) : null;
     const blockOfSegment = new Map(doc.blocks.flatMap((b) => b.segmentIds.map((id) => [id, b] as const)));
     const units: Unit[] = [];
     if (hasPairs) {

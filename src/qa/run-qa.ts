@@ -14,7 +14,7 @@ import { sourceHotspots } from './checks/hotspot.ts';
 import { structCodeParity, structSkeleton } from './checks/structure.ts';
 import { punctEnd, punctTruncated, sentenceCount, untranslated, wsSegment } from './checks/surface.ts';
 import { termCase, termConsistency, termDeprecated, termDntCount, termDropped, termRenderings } from './checks/terms.ts';
-import type { Finding, GridCell, GridRow, Invariants, LocaleStatus, QaReport, Severity } from './types.ts';
+import type { CheckId, Finding, GridCell, GridRow, Invariants, LocaleStatus, QaReport, Severity } from './types.ts';
 import { countTerm, numbersIn, type TextView } from './text-view.ts';
 
 const CHECK_FUNCTIONS: Check[] = [
@@ -167,9 +167,35 @@ function localeStatuses(ctx: QaContext, findings: Finding[]): LocaleStatus[] {
   });
 }
 
+/** Checks that compare a translation with its English: a locale translated from another revision may differ for that reason. */
+const VS_ENGLISH = new Set<CheckId>([
+  'struct.code-parity',
+  'link.url-parity',
+  'link.scope',
+  'markup.emphasis',
+  'inv.numbers',
+  'inv.alnum-identifiers',
+  'term.dnt-count',
+  'term.dropped',
+  'untranslated',
+  'punct.end',
+  'sentence.count',
+  'ws.segment',
+]);
+
+/** Differences from an English the locale was not translated from are labelled revision-driven: info. */
+function labelRevisionDriven(raw: RawFinding[], ctx: QaContext): RawFinding[] {
+  const other = new Set(ctx.locales.filter((l) => l.otherRevision).map((l) => l.locale));
+  return raw.map((f) =>
+    VS_ENGLISH.has(f.check) && other.has(f.locale) && !f.revisionDriven && f.block
+      ? { ...f, severity: 'info', revisionDriven: true, message: `${f.message} (source changed: translated from another revision)` }
+      : f,
+  );
+}
+
 export function runQa(input: QaInput): QaReport {
   const ctx = buildContext(input);
-  const raw = CHECK_FUNCTIONS.flatMap((check) => check(ctx));
+  const raw = labelRevisionDriven(CHECK_FUNCTIONS.flatMap((check) => check(ctx)), ctx);
   // Hotspots count the other checks' findings, so they come last (the other ids do not change).
   const { findings: hotspotRaw, hotspots } = sourceHotspots(ctx, finalize(raw, ctx));
   const all = finalize([...raw, ...hotspotRaw], ctx);

@@ -32,8 +32,13 @@ function sections(doc: LocalizedDoc): Map<string, Block[]> {
 const sameUrls = (a: Block, b: Block) =>
   a.urls.length === b.urls.length && a.urls.every((u, i) => neutralUrl(u) === neutralUrl(b.urls[i]!));
 
-/** Block key → its English block, or null where none aligns. */
-export function alignWithEnglish(doc: LocalizedDoc, english: LocalizedDoc): Alignment {
+/**
+ * Block key → its English block, or null where none aligns. `matchUrls` (default) also requires the same
+ * link targets: right for showing the English to a reader; the translator checks turn it off, because
+ * a changed link is exactly what they must report rather than a reason not to compare.
+ */
+export function alignWithEnglish(doc: LocalizedDoc, english: LocalizedDoc, options: { matchUrls?: boolean } = {}): Alignment {
+  const matchUrls = options.matchUrls ?? true;
   const result: Alignment = new Map();
   const englishByKey = new Map(english.blocks.map((b) => [b.key, b]));
   const ours = sections(doc);
@@ -45,7 +50,7 @@ export function alignWithEnglish(doc: LocalizedDoc, english: LocalizedDoc): Alig
     }
     const mine = ours.get(b.anchor) ?? [];
     const other = theirs.get(b.anchor) ?? [];
-    const sectionAligns = mine.length === other.length && mine.every((m, i) => m.type === other[i]!.type && sameUrls(m, other[i]!));
+    const sectionAligns = mine.length === other.length && mine.every((m, i) => m.type === other[i]!.type && (!matchUrls || sameUrls(m, other[i]!)));
     result.set(b.key, sectionAligns ? (englishByKey.get(b.key) ?? null) : null);
   }
   return result;

@@ -1,0 +1,295 @@
+/**
+ * Every check with cases that must fire and cases that must not (the spec's examples at least), on
+ * small pages built in several locales. A span-wrapped fr-FR page gives the English for the others.
+ */
+import { describe, expect, it } from 'vitest';
+import { of, P, page, qa } from './helpers.ts';
+
+const H = (id: string, text: string, n = 100) => `## <a name="${id}"></a>${P(n, text, text)}`;
+const fr = (body: string, meta = {}) => page('fr-FR', body, meta);
+
+describe('meta.revision', () => {
+  it('groups locales by source revision and flags every older group as stale', () => {
+    const r = qa([
+      fr(`${P(1, 'Bonjour.', 'Hello.')}\n`),
+      page('de-DE', 'Hallo.\n'),
+      page('ja-JP', 'こんにちは。\n', { commit: 'eb8c600d3298dca1940259998de61621e6505e69', handoff: '11/24/2021' }),
+    ]);
+    expect(of(r, 'meta.revision').map((f) => f.locale).sort()).toEqual(['de-DE', 'fr-FR']);
+    expect(r.locales.find((l) => l.locale === 'ja-JP')).toMatchObject({ group: 1, stale: false });
+    expect(r.locales.find((l) => l.locale === 'de-DE')).toMatchObject({ group: 2, stale: true });
+  });
+  it('does not fire when every locale shares the revision', () => {
+    expect(of(qa([fr(`${P(1, 'Bonjour.', 'Hello.')}\n`), page('de-DE', 'Hallo.\n')]), 'meta.revision')).toEqual([]);
+  });
+});
+
+describe('meta.key-drift', () => {
+  it('reports keys not every locale has', () => {
+    const r = qa([fr(`${P(1, 'A.', 'A.')}\n`, { extra: 'search.appverid: met150\n' }), page('de-DE', 'A.\n')]);
+    expect(of(r, 'meta.key-drift', 'de-DE')[0]?.message).toContain('search.appverid');
+  });
+  it('is silent on identical key sets', () => {
+    expect(of(qa([fr(`${P(1, 'A.', 'A.')}\n`), page('de-DE', 'A.\n')]), 'meta.key-drift')).toEqual([]);
+  });
+});
+
+describe('meta.untranslated-field', () => {
+  it('flags a title left in English', () => {
+    const r = qa([fr(`# <a name="t"></a>${P(1, 'Devenir partenaire', 'Become a partner')}\n`), page('de-DE', '# <a name="t"></a>Become a partner\n', { title: 'Become a partner' })]);
+    expect(of(r, 'meta.untranslated-field', 'de-DE')).toHaveLength(1);
+    expect(of(r, 'meta.untranslated-field', 'fr-FR')).toEqual([]);
+  });
+});
+
+describe('struct.skeleton', () => {
+  const en = fr(`${H('s', 'Étape')}\n\n1. ${P(2, 'Un', 'One')}\n2. ${P(3, 'Deux', 'Two')}\n`);
+  it('reports a section shaped differently (a list item lost)', () => {
+    const r = qa([en, page('de-DE', '## <a name="s"></a>Schritt\n\n1. Eins\n')]);
+    expect(of(r, 'struct.skeleton', 'de-DE')[0]).toMatchObject({ severity: 'warning', anchor: 's' });
+  });
+  it('labels it revision-driven (info) for a locale translated from another revision', () => {
+    const r = qa([en, page('de-DE', '## <a name="s"></a>Schritt\n\n1. Eins\n', { commit: 'eb8c600d3298dca1940259998de61621e6505e69' })]);
+    expect(of(r, 'struct.skeleton', 'de-DE')[0]).toMatchObject({ severity: 'info', revisionDriven: true });
+  });
+  it('is silent when the shapes match', () => {
+    expect(of(qa([en, page('de-DE', '## <a name="s"></a>Schritt\n\n1. Eins\n2. Zwei\n')]), 'struct.skeleton')).toEqual([]);
+  });
+});
+
+describe('struct.code-parity', () => {
+  it('is an error when a code payload differs, an info when only inline and fenced swap', () => {
+    const en = fr(`${H('s', 'Étape')}\n\n${P(2, 'Par exemple `MdePartner-A-B/1.0`', 'For example `MdePartner-A-B/1.0`')}\n`);
+    const changed = qa([en, page('de-DE', '## <a name="s"></a>Schritt\n\nZum Beispiel `MdePartner-A-B/2.0`\n')]);
+    expect(of(changed, 'struct.code-parity', 'de-DE')[0]?.severity).toBe('error');
+    const fenced = qa([en, page('de-DE', '## <a name="s"></a>Schritt\n\nZum Beispiel\n\n```http\nMdePartner-A-B/1.0\n```\n')]);
+    expect(of(fenced, 'struct.code-parity', 'de-DE').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('is silent on the same code', () => {
+    const r = qa([fr(`${P(2, 'Voir `x`', 'See `x`')}\n`), page('de-DE', 'Siehe `x`\n')]);
+    expect(of(r, 'struct.code-parity')).toEqual([]);
+  });
+});
+
+describe('link.url-parity', () => {
+  it('flags a link that points elsewhere than the English, and one URL with several texts', () => {
+    const r = qa([fr(`${P(2, 'Voir [ici](https://a.example/x).', 'See [here](https://a.example/x).')}\n\n${P(3, 'Et [là](https://a.example/x).', 'And [here](https://a.example/x).')}\n`), page('de-DE', 'Siehe [hier](https://b.example/y).\n\nUnd [hier](https://a.example/x).\n')]);
+    expect(of(r, 'link.url-parity', 'de-DE').map((f) => f.severity)).toEqual(['warning']);
+    expect(of(r, 'link.url-parity', 'fr-FR').map((f) => f.message)).toEqual([expect.stringContaining('2 different texts')]);
+  });
+  it('treats locale folders of the same page as the same URL', () => {
+    const r = qa([fr(`${P(2, 'Voir [ici](https://learn.microsoft.com/fr-fr/a).', 'See [here](https://learn.microsoft.com/en-us/a).')}\n`)]);
+    expect(of(r, 'link.url-parity')).toEqual([]);
+  });
+});
+
+describe('link.empty-text', () => {
+  it('finds [](url) in the translation, with its line', () => {
+    const r = qa([fr(`${P(2, 'Voir la [page](https://a.example/p).', 'See the [page](https://a.example/p).')}\n`), page('de-DE', 'Intro.\n\nSiehe die [](https://a.example/p) Seite.\n')]);
+    expect(of(r, 'link.empty-text', 'de-DE')).toMatchObject([{ severity: 'error', line: 12 }]);
+  });
+  it('ignores images, code and the English side of the pairs', () => {
+    const r = qa([fr(`${P(2, 'Voir ![](https://a.example/i.png) et `[](x)`.', 'See [](https://a.example/e) here.')}\n`)]);
+    expect(of(r, 'link.empty-text')).toEqual([]);
+  });
+});
+
+describe('link.nested', () => {
+  it('finds a bracket group holding a link, and `] (`', () => {
+    const r = qa([fr(`${P(2, 'Texte.', 'Text.')}\n`), page('ja-JP', 'センターの [パートナー アプリケーション[](https://a.example/p)] ページ\n\n[リンク] (https://a.example/q)\n')]);
+    expect(of(r, 'link.nested', 'ja-JP')).toHaveLength(2);
+  });
+  it('does not take an include for a nested link', () => {
+    const r = qa([fr(`[!INCLUDE [Microsoft 365 Defender rebranding](../../includes/microsoft-defender.md)]\n\n${P(2, 'Texte.', 'Text.')}\n`)]);
+    expect(of(r, 'link.nested')).toEqual([]);
+  });
+});
+
+describe('link.scope', () => {
+  it('flags a link text that took in the sentence end, or starts with punctuation', () => {
+    const r = qa([fr(`${P(2, 'Pour plus d’informations, [voir la section RFC 2616-14.43.](https://a.example/r)', 'For more information, see [RFC 2616 section-14.43](https://a.example/r).')}\n\n${P(3, 'Voir [, la page](https://a.example/s).', 'See [the page](https://a.example/s).')}\n`)]);
+    const messages = of(r, 'link.scope').map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('takes in the end of the sentence'), expect.stringContaining('starts with punctuation')]));
+  });
+  it('is silent when the link keeps its scope', () => {
+    expect(of(qa([fr(`${P(2, 'Voir [la page](https://a.example/s).', 'See [the page](https://a.example/s).')}\n`)]), 'link.scope')).toEqual([]);
+  });
+});
+
+describe('markup.emphasis', () => {
+  it('flags lost emphasis (error) and emphasis shrunk to a small word (warning)', () => {
+    const r = qa([fr(`${P(2, 'Utilisez l’option Recommander.', 'Use the **Recommend a partner** option.')}\n\n${P(3, 'Choisissez **un** partenaire.', 'Choose **a good partner**.')}\n`)]);
+    expect(of(r, 'markup.emphasis').map((f) => f.severity).sort()).toEqual(['error', 'warning']);
+  });
+  it('is silent when emphasis matches', () => {
+    expect(of(qa([fr(`${P(2, 'Utilisez **Recommander un partenaire**.', 'Use **Recommend a partner**.')}\n`)]), 'markup.emphasis')).toEqual([]);
+  });
+});
+
+describe('inv.numbers', () => {
+  it('flags a changed number', () => {
+    expect(of(qa([fr(`${P(2, 'Attendez au moins 7 jours.', 'Wait for at least 10 days.')}\n`)]), 'inv.numbers')[0]?.message).toContain('10');
+  });
+  it('splits on a hyphen between digits, ignores URLs and code', () => {
+    const r = qa([fr(`${P(2, 'Voir [RFC 2616-14.43](https://a.example/2616#14) et `v3`.', 'See [RFC 2616 section-14.43](https://a.example/9999) and `v4`.')}\n`)]);
+    expect(of(r, 'inv.numbers')).toEqual([]);
+  });
+});
+
+describe('inv.alnum-identifiers', () => {
+  it('flags a lost identifier, and a case-only change as info', () => {
+    const r = qa([fr(`${P(2, 'Voir RFC 2616-14.43.', 'See RFC 2616 section-14.43.')}\n`), page('de-DE', 'Siehe RFC 2616 Section-14.43.\n')]);
+    expect(of(r, 'inv.alnum-identifiers', 'fr-FR')[0]?.severity).toBe('warning');
+    expect(of(r, 'inv.alnum-identifiers', 'de-DE')[0]?.severity).toBe('info');
+  });
+  it('does not count 15-word (translated)', () => {
+    expect(of(qa([fr(`${P(2, 'Une description de 15 mots.', 'A 15-word description.')}\n`)]), 'inv.alnum-identifiers')).toEqual([]);
+  });
+});
+
+describe('term.dnt-count', () => {
+  it('flags a do-not-translate term that went missing, and one duplicated', () => {
+    const r = qa([fr(`${P(2, 'Incluez l’agent utilisateur.', 'Include the User-Agent field.')}\n\n${P(3, 'User-Agent, User-Agent.', 'The User-Agent.')}\n`)]);
+    expect(of(r, 'term.dnt-count').map((f) => f.message)).toEqual([expect.stringContaining('missing or translated'), expect.stringContaining('duplicated')]);
+  });
+  it('does not fire for an NBSP inside a product name (fr segment 107) or for API vs APIs', () => {
+    const r = qa([fr(`- [${P(107, 'Microsoft\u00a0365\u00a0Defender', 'Microsoft 365 Defender')}](https://a.example)\n\n${P(3, 'les API de sécurité Graph', 'the Graph Security APIs')}\n`)]);
+    expect(of(r, 'term.dnt-count')).toEqual([]);
+  });
+  it('matches terms glued to Korean particles (no \\b)', () => {
+    expect(of(qa([page('ko-KR', `${P(2, 'API에 User-Agent를 포함합니다.', 'Include the User-Agent in each API call.')}\n`)]), 'term.dnt-count')).toEqual([]);
+  });
+});
+
+describe('term.case', () => {
+  it('flags a glossary term in the wrong case', () => {
+    const r = qa([fr(`${P(2, 'Texte.', 'Text.')}\n`), page('de-DE', 'Wenn Sie einen azure AD-Ansatz verwenden.\n')]);
+    expect(of(r, 'term.case', 'de-DE')[0]?.message).toContain('“azure AD” should be written “Azure AD”');
+  });
+  it('ignores URLs', () => {
+    expect(of(qa([fr(`${P(2, 'Voir [ici](https://graph.example/api).', 'See [here](https://graph.example/api).')}\n`)]), 'term.case')).toEqual([]);
+  });
+});
+
+describe('term.consistency', () => {
+  it('counts the different renderings of a concept in one file', () => {
+    const r = qa([fr(`${P(2, 'Microsoft Defender pour Endpoint et Microsoft Defender pour le point de terminaison.', 'Microsoft Defender for Endpoint twice.')}\n`)]);
+    expect(of(r, 'term.consistency', 'fr-FR')[0]?.message).toContain('2 different ways');
+  });
+  it('counts the allowed renderings as one', () => {
+    const r = qa([fr(`${P(2, 'Microsoft Defender pour point de terminaison et Defender pour point de terminaison.', 'Microsoft Defender for Endpoint and Defender for Endpoint.')}\n`)]);
+    expect(of(r, 'term.consistency')).toEqual([]);
+  });
+});
+
+describe('term.dropped', () => {
+  it('flags a concept that lost a component', () => {
+    const r = qa([fr(`${P(2, 'Microsoft Defender pour l’ensemble public.', 'Microsoft Defender for Endpoint public set.')}\n`)]);
+    expect(of(r, 'term.dropped')[0]?.message).toContain('no Endpoint');
+  });
+  it('accepts any rendering of the component', () => {
+    expect(of(qa([page('ko-KR', `${P(2, '엔드포인트용 Microsoft Defender 팀', 'the Microsoft Defender for Endpoint team')}\n`)]), 'term.dropped')).toEqual([]);
+  });
+});
+
+describe('term.deprecated', () => {
+  it('flags a deprecated name in the description and the text, once for the longer name', () => {
+    const r = qa([fr(`${P(2, 'Intégrez Microsoft Defender ATP.', 'Integrate Microsoft Defender ATP.')}\n`, { description: 'Intégrer à Microsoft Defender ATP' })]);
+    expect(of(r, 'term.deprecated').map((f) => f.message)).toEqual([expect.stringContaining('description'), expect.stringContaining('deprecated name “Microsoft Defender ATP”')]);
+  });
+  it('ignores URLs', () => {
+    expect(of(qa([fr(`${P(2, '[Essai](https://www.microsoft.com/microsoft-defender-atp)', '[Trial](https://www.microsoft.com/microsoft-defender-atp)')}\n`)]), 'term.deprecated')).toEqual([]);
+  });
+});
+
+describe('untranslated', () => {
+  it('flags a segment left in English, and English words in a CJK translation', () => {
+    const r = qa([fr(`${P(2, 'Follow these steps:', 'Follow these steps:')}\n`), page('ja-JP', `${P(3, 'Developer ライセンスを購入します。', 'Buy a Developer license.')}\n`, { commit: '956176ed7c8b8427fdc655abcd1709d86da9447e' })]);
+    expect(of(r, 'untranslated').map((f) => f.locale).sort()).toEqual(['fr-FR', 'ja-JP']);
+  });
+  it('accepts a segment that is only protected terms', () => {
+    expect(of(qa([fr(`- [${P(2, 'Microsoft 365 Defender', 'Microsoft 365 Defender')}](https://a.example)\n`)]), 'untranslated')).toEqual([]);
+  });
+});
+
+describe('punct.end', () => {
+  it('flags a lost end mark; full- and half-width marks are equal; ja may end a colon with 。', () => {
+    const r = qa([fr(`${P(2, 'Procédez comme suit', 'Follow these steps:')}\n`), page('ja-JP', `${P(3, '次の手順を実行します。', 'Follow these steps:')}\n\n${P(4, '終わり．', 'The end.')}\n`)]);
+    expect(of(r, 'punct.end').map((f) => f.locale)).toEqual(['fr-FR']);
+  });
+});
+
+describe('punct.truncated', () => {
+  it('flags a block cut off mid-word where the other locales end their sentence', () => {
+    const body = (s: string) => `${H('s', 'X')}\n\n${s}\n`;
+    const r = qa([
+      fr(body(P(2, 'Nous vous dirigeons vers l’intégration en tant que partenaire.', 'We will direct you to be included as a partner.'))),
+      page('de-DE', body('Wir werden Sie an die Microsoft Intelligent Security Association als Partner weiterver-')),
+      page('es-ES', body('Le indicaremos que se incluya como partner en la asociación.')),
+    ]);
+    expect(of(r, 'punct.truncated')).toMatchObject([{ locale: 'de-DE', severity: 'error' }]);
+  });
+  it('is silent on short blocks and where others do not end either', () => {
+    const r = qa([fr(`${P(2, 'Voir aussi', 'Related topics')}\n`), page('de-DE', 'Verwandte Themen\n')]);
+    expect(of(r, 'punct.truncated')).toEqual([]);
+  });
+});
+
+describe('sentence.count', () => {
+  it('flags merged sentences', () => {
+    expect(of(qa([fr(`${P(2, 'Une phrase et une autre.', 'One sentence. Another one.')}\n`)]), 'sentence.count')).toHaveLength(1);
+  });
+  it('does not count versions or decimals as sentences', () => {
+    expect(of(qa([fr(`${P(2, 'Version 1.0.0 ou 2.5.', 'Version 1.0.0 or 2.5.')}\n`)]), 'sentence.count')).toEqual([]);
+  });
+});
+
+describe('ws.segment', () => {
+  it('flags a double space the English does not have, and changed edge spaces', () => {
+    const r = qa([fr(`${P(2, 'Elle consiste  à faire.', 'It is to have.')} ${P(3, 'Fin. ', 'End.')}\n`)]);
+    expect(of(r, 'ws.segment').map((f) => f.message)).toEqual([expect.stringContaining('two or more spaces'), expect.stringContaining('edge spaces differ')]);
+  });
+  it('does not fire on the `5.  ` list marker', () => {
+    const r = qa([fr(`5.  ${P(128, 'Si vous utilisez Azure AD.', 'If you use Azure AD.')}\n`), page('de-DE', '5.  Wenn Sie Azure AD verwenden.\n')]);
+    expect(of(r, 'ws.segment')).toEqual([]);
+  });
+});
+
+describe('ws.cjk', () => {
+  it('flags Latin glued to Japanese, spaces at Japanese punctuation, katakana + space + particle', () => {
+    const r = qa([page('ja-JP', `${P(2, 'マルチテナント の方法を使用Azure AD、 アプリケーション。', 'Use a multi-tenant Azure AD approach.')}\n`)]);
+    expect(of(r, 'ws.cjk').map((f) => f.severity).sort()).toEqual(['info', 'warning', 'warning']);
+  });
+  it('is silent on well-spaced Japanese', () => {
+    expect(of(qa([page('ja-JP', `${P(2, 'Azure AD アプリケーション名が必要です。', 'The Azure AD application name is needed.')}\n`)]), 'ws.cjk')).toEqual([]);
+  });
+});
+
+describe('fr.punct-spacing', () => {
+  it('requires a space before ; : ? !', () => {
+    expect(of(qa([fr(`${P(2, 'Vous souhaitez essayer? Voici:', 'Want to try? Here:')}\n`)]), 'fr.punct-spacing')[0]?.message).toContain('essayer?');
+  });
+  it('accepts NBSP, narrow NBSP and URLs', () => {
+    expect(of(qa([fr(`${P(2, 'Essayer\u202f? Voici\u00a0: [lien](https://a.example).', 'Try? Here: [link](https://a.example).')}\n`)]), 'fr.punct-spacing')).toEqual([]);
+  });
+});
+
+describe('source.hotspot', () => {
+  it('flags an English segment three locales stumble over', () => {
+    const en = `## <a name="s"></a>${P(1, 'Étape', 'Step')}\n\n${P(2, 'Voir la [page](https://a.example/p) partenaire.', 'See the [partner page](https://a.example/p).')}\n`;
+    const plain = (locale: string, text: string) => page(locale, `## <a name="s"></a>Schritt ${locale}\n\n${text}\n`);
+    const r = qa([fr(en), plain('de-DE', 'Siehe die [](https://a.example/p) Seite.'), plain('es-ES', 'Vea la [](https://a.example/p) página.'), plain('ja-JP', '[](https://a.example/p) ページを参照。')]);
+    expect(of(r, 'source.hotspot')).toMatchObject([{ locale: 'en', severity: 'warning', segment: 'ab12c-2' }]);
+    expect(r.hotspots[0]?.locales).toEqual(['de-DE', 'es-ES', 'ja-JP']);
+  });
+});
+
+describe('suppressions', () => {
+  it('mark a finding by its id, and stop applying when the text changes', () => {
+    const body = `${P(2, 'Elle consiste  à faire.', 'It is to have.')}\n`;
+    const first = of(qa([fr(body)]), 'ws.segment')[0]!;
+    expect(of(qa([fr(body)], [{ id: first.id }]), 'ws.segment')[0]?.suppressed).toBe(true);
+    const changed = `${P(2, 'Elle consiste  à le faire.', 'It is to have.')}\n`;
+    expect(of(qa([fr(changed)], [{ id: first.id }]), 'ws.segment')[0]?.suppressed).toBeUndefined();
+  });
+});
