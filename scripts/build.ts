@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
+import { shareLoadedSite } from '../src/site/site-data.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -55,6 +56,8 @@ async function main(): Promise<number> {
     console.error(`build failed: the sources have errors (see above); ${out} was left as it was`);
     return 1;
   }
+  // Astro renders in this process: it takes the site loaded and checked here instead of loading it again.
+  shareLoadedSite(site);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });

@@ -25,6 +25,7 @@ import { linkTextsIn, repairEmptyLinks, repairNestedLinks } from './link-repair.
 import { dropUnsafeUrls, rewriteOffsiteLinks } from './link-targets.ts';
 import type { LocalizedDoc } from './localized-doc.ts';
 import { remarkMtSpanPairs, type Side } from './mt-spans.ts';
+import { limitNesting } from './nesting-limit.ts';
 import { sanitizeRawHtml } from './sanitize-html.ts';
 import { SOURCE_LOCALE } from '../i18n/locales.ts';
 import { ENGLISH_STRINGS, type PipelineStrings } from './strings.ts';
@@ -73,7 +74,8 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number) 
     .use(remarkParse)
     .use(remarkMtSpanPairs, { side: options.side ?? 'target' })
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm);
+    .use(remarkGfm)
+    .use(limitNesting);
   if (depth === 0) processor.use(frontMatterMeta, { fallbackLocale: options.fallbackLocale });
   return processor
     .use(docfxAnchors)

@@ -11,9 +11,16 @@ import { loadSite, type LoadedSite, type SiteDoc } from './load-site.ts';
 
 let site: LoadedSite | undefined;
 
+/** Where scripts/build.ts leaves the site it already loaded and checked: Astro renders in the same process. */
+const SHARED = Symbol.for('mt-docs.loaded-site');
+
+export function shareLoadedSite(loaded: LoadedSite): void {
+  (globalThis as Record<symbol, unknown>)[SHARED] = loaded;
+}
+
 export function getSite(): LoadedSite {
   if (!site) {
-    site = loadSite();
+    site = ((globalThis as Record<symbol, unknown>)[SHARED] as LoadedSite | undefined) ?? loadSite();
     if (!site.ok) {
       const errors = site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`));
       throw new Error(`the sources have errors:\n${errors.join('\n')}`);

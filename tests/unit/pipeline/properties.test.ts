@@ -12,7 +12,7 @@ import { normalizeBytes, normalizeText } from '../../../src/pipeline/processor.t
 import { renderHtml } from '../../../src/pipeline/render-html.ts';
 import { toMarkdown } from '../../../src/pipeline/to-markdown.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const TITLES = { note: 'Note', tip: 'Tip', important: 'Important', caution: 'Caution', warning: 'Warning' };
 
@@ -78,7 +78,7 @@ const documents = fc
 const MARKUP = /data-ttu-id|data-stu-id|sxs-lookup/;
 
 describe('generated span-wrapped documents', () => {
-  it(`never throw, are idempotent, leave no markup and lose no translation (${RUNS} runs, seed ${SEED})`, () => {
+  it(`never throw, are idempotent, leave no markup and lose no translation (${RUNS} runs, seed ${SEED})`, { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(documents, ({ text, markers }) => {
         const first = normalizeBytes(Buffer.from(text), { path: 'generated.md' });
