@@ -12,6 +12,7 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
 import { shareLoadedSite } from '../src/site/site-data.ts';
+import { buildWidget } from './build-widget.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({ root, outDir: staging, logLevel: 'warn' });
+    await buildWidget(staging);
     await buildSearchIndex(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
