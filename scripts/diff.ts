@@ -1,0 +1,124 @@
+/**
+ * `npm run --silent diff -- <A> <B> [--json] [--dir DIR]`: two locales of each page side by side (or a
+ * locale and `en`, the English rebuilt from the span pairs), block by aligned block, each cell with its
+ * invariant strip and its findings. Locales as `fr`, `fr-FR` or `en`.
+ *
+ *   (default)  one section per aligned block; invisible characters shown (␣, [NBSP], ⟦∅⟧); `≠` marks
+ *              invariants that differ between the two sides, `!` those the checks flag in a cell
+ *   --json     an array with one pair diff per page (src/qa/pair-diff.ts)
+ *
+ * Exit 2 on a usage error, else 0. A thin shell over diffPair, which the pair pages use too.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadQa } from '../src/qa/load-qa.ts';
+import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide } from '../src/qa/pair-diff.ts';
+import { pickLocale } from '../src/qa/pick-locale.ts';
+import { visibleText } from '../src/qa/visible-text.ts';
+
+const USAGE = `usage: npm run --silent diff -- <A> <B> [--json] [--dir DIR]
+
+  A, B        two locales of the page (fr, fr-FR, ko; en for the English side)
+  --json      print the pair diff as JSON (an array, one entry per page)
+  --dir DIR   use the *.md files in DIR (one page in several locales) instead of the site
+  -h, --help  this text
+
+exit: 0 done, 1 unreadable sources, 2 usage error`;
+
+class UsageError extends Error {}
+
+function sideLine(side: PairSide): string {
+  const s = side.status;
+  if (!s) return `${side.locale}: English rebuilt from the span pairs`;
+  return `${side.locale}: revision group ${s.group}, handed off ${s.handoff ?? 'unknown'}, ${s.stale ? 'stale' : 'current'}${s.translationType ? `, ${s.translationType}` : ''}`;
+}
+
+function strip(cell: PairCell, differs: string[]): string {
+  const inv = cell.invariants;
+  const chips = INVARIANT_KINDS.flatMap((k) => {
+    const value = inv[k];
+    const shown = Array.isArray(value) ? value.join(' ') : String(value);
+    const empty = Array.isArray(value) ? value.length === 0 : value === 0;
+    const marks = `${differs.includes(k) ? '≠' : ''}${cell.disagreements.includes(k) ? '!' : ''}`;
+    return empty && !marks ? [] : [`[${marks}${k}: ${shown}]`];
+  });
+  return chips.join(' ');
+}
+
+function human(diff: PairDiff): string {
+  const width = Math.max(diff.a.locale.length, diff.b.locale.length);
+  const out = [`${diff.docId}: ${diff.a.locale} | ${diff.b.locale}`, `  ${sideLine(diff.a)}`, `  ${sideLine(diff.b)}`];
+  const s = diff.summary;
+  out.push(`  ${s.rows} aligned blocks, ${s.differing} with differing invariants, ${s.onlyA} only in ${diff.a.locale}, ${s.onlyB} only in ${diff.b.locale}`);
+  for (const side of [diff.a, diff.b]) {
+    for (const f of side.pageFindings.filter((f) => !f.suppressed)) out.push(`  ${side.locale}  ${f.file}:${f.line}  ${f.severity}  ${f.check}  ${f.message.replace(/\r?\n/g, '\\n')}`);
+  }
+  for (const row of diff.rows) {
+    out.push('', `── ${row.key} (${row.type})${row.sourceChanged ? '  source changed' : ''}${row.differs.length ? `  ≠ ${row.differs.join(', ')}` : ''}`);
+    for (const [locale, cell] of [
+      [diff.a.locale, row.a],
+      [diff.b.locale, row.b],
+    ] as const) {
+      const label = locale.padEnd(width);
+      if (!cell) {
+        out.push(`  ${label}  —`);
+        continue;
+      }
+      out.push(`  ${label}  :${cell.line}  ${visibleText(cell.text).replace(/\n/g, ' ')}`);
+      const chips = strip(cell, row.differs);
+      if (chips) out.push(`  ${' '.repeat(width)}  ${chips}`);
+      for (const f of cell.findings.filter((f) => !f.suppressed)) out.push(`  ${' '.repeat(width)}  ${f.severity} ${f.check}: ${f.message.replace(/\r?\n/g, '\\n')}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    if (positionals.length !== 2) throw new UsageError(`expected two locales, got ${positionals.length}`);
+    if (values.dir !== undefined && !(existsSync(values.dir) && statSync(values.dir).isDirectory())) throw new UsageError(`--dir ${values.dir}: not a folder`);
+    const run = loadQa(values.dir !== undefined ? { dir: resolve(values.dir) } : {});
+    if (!run.site.ok) {
+      const errors = run.site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: error: ${m.reason}`));
+      console.error(errors.join('\n') || 'the sources could not be read');
+      return 1;
+    }
+    if (run.reports.length === 0) throw new UsageError('no page found');
+    const diffs = run.reports.map(({ report }) => {
+      const [a, b] = positionals.map((name) => {
+        const picked = pickLocale(report.columns, name);
+        if ('problem' in picked) throw new UsageError(picked.problem);
+        return picked.code;
+      }) as [string, string];
+      if (a === b) throw new UsageError(`${positionals[0]} and ${positionals[1]} are the same locale (${a})`);
+      return diffPair(report, a, b);
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(diffs, null, 2)}\n` : diffs.map(human).join('\n'));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,133 @@
+/**
+ * `npm run --silent qa -- [--json] [--locale L] [--dir DIR] [--strict] [--export DIR]`: the translator
+ * checks over the site's pages, or over DIR (any folder holding one page in several locales).
+ *
+ *   (default)     findings grouped by locale: `file:line  severity  check  message`; suppressed ones
+ *                 are not listed, their number is
+ *   --json        an array of every finding (suppressed ones with "suppressed": true), in stable order
+ *   --locale L    only that locale (`fr`, `fr-FR`, `en` for the English side)
+ *   --strict      exit 1 when an unsuppressed error is reported (else 0)
+ *   --export DIR  also write the XLIFF 2.0 files (span-wrapped locales) and the TMX file into DIR
+ *
+ * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportFiles } from '../src/qa/export-files.ts';
+import { loadQa, loadQaData, type QaRun } from '../src/qa/load-qa.ts';
+import { pickLocale } from '../src/qa/pick-locale.ts';
+import type { Finding, LocaleStatus, QaReport } from '../src/qa/types.ts';
+
+const USAGE = `usage: npm run --silent qa -- [--json] [--locale L] [--dir DIR] [--strict] [--export DIR]
+
+  --json        print every finding as a JSON array (stable order)
+  --locale L    only locale L (fr, fr-FR; en for the English side)
+  --dir DIR     check the *.md files in DIR (one page in several locales) instead of the site
+  --strict      exit 1 on an unsuppressed error-level finding
+  --export DIR  write XLIFF 2.0 (span-wrapped locales) and TMX 1.4 files into DIR
+  -h, --help    this text
+
+exit: 0 done, 1 errors with --strict (or unreadable sources), 2 usage error`;
+
+class UsageError extends Error {}
+
+function statusLine(s: LocaleStatus | undefined, report: QaReport): string {
+  if (!s) return report.english ? `English rebuilt from ${report.english.rebuiltFrom.join(', ')}` : '';
+  const parts = [`revision group ${s.group}${s.group === 1 ? ' (newest)' : ''}`, `handed off ${s.handoff ?? 'unknown'}`, s.stale ? 'stale' : 'current'];
+  if (s.translationType) parts.push(s.translationType);
+  return parts.join(', ');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function human(run: QaRun, shown: (f: Finding) => boolean, locales: string[] | null): string {
+  const out: string[] = [];
+  for (const { report } of run.reports) {
+    out.push(`${report.docId}`);
+    for (const locale of locales ?? report.columns) {
+      if (!report.columns.includes(locale)) continue;
+      const all = report.findings.filter((f) => f.locale === locale && shown(f));
+      const open = all.filter((f) => !f.suppressed);
+      const counts = (['error', 'warning', 'info'] as const).map((s) => plural(open.filter((f) => f.severity === s).length, s)).join(', ');
+      out.push('', `${locale}  ${statusLine(report.locales.find((l) => l.locale === locale), report)}`, `  ${counts}`);
+      for (const f of open) {
+        // One finding, one line (a message quoting a code block could span several).
+        out.push(`  ${f.file}:${f.line}  ${f.severity.padEnd(7)}  ${f.check}  ${f.message.replace(/\r?\n/g, '\\n')}`);
+      }
+      const hidden = all.length - open.length;
+      if (hidden > 0) out.push(`  (${plural(hidden, 'suppressed finding')} not shown)`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function main(argv: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        json: { type: 'boolean', default: false },
+        locale: { type: 'string' },
+        dir: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        export: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    if (values.dir !== undefined && !(existsSync(values.dir) && statSync(values.dir).isDirectory())) throw new UsageError(`--dir ${values.dir}: not a folder`);
+    const run = loadQa(values.dir !== undefined ? { dir: resolve(values.dir) } : {});
+    if (!run.site.ok) {
+      const errors = run.site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: error: ${m.reason}`));
+      console.error(errors.join('\n') || 'the sources could not be read');
+      return 1;
+    }
+    if (run.reports.length === 0) throw new UsageError(`no page found${values.dir !== undefined ? ` in ${values.dir} (expected *.md files)` : ''}`);
+
+    let locales: string[] | null = null;
+    if (values.locale !== undefined) {
+      const columns = [...new Set(run.reports.flatMap((r) => r.report.columns))];
+      const picked = pickLocale(columns, values.locale);
+      if ('problem' in picked) throw new UsageError(`--locale: ${picked.problem}`);
+      locales = [picked.code];
+    }
+    const shown = (f: Finding) => locales === null || locales.includes(f.locale);
+    const findings = run.reports.flatMap((r) => r.report.findings.filter(shown));
+
+    if (values.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+    else process.stdout.write(human(run, shown, locales));
+
+    if (values.export !== undefined) {
+      const dir = resolve(values.export);
+      mkdirSync(dir, { recursive: true });
+      const data = loadQaData();
+      for (const entry of run.reports) {
+        for (const file of exportFiles(entry, data)) {
+          writeFileSync(join(dir, file.name), file.content);
+          console.error(`wrote ${join(values.export, file.name)}`);
+        }
+      }
+    }
+    return values.strict && findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

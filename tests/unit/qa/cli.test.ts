@@ -1,0 +1,162 @@
+/**
+ * The `qa` and `diff` CLIs run as a user runs them (`npm run --silent qa -- …`), as processes: JSON and
+ * human output, --locale, --strict exit codes, --dir on a temporary folder, --export, suppressions from
+ * the content folder, and usage errors (exit 2).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadQa } from '../../../src/qa/load-qa.ts';
+import { diffPair } from '../../../src/qa/pair-diff.ts';
+import type { Finding } from '../../../src/qa/types.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const SOURCE = join(ROOT, 'content/source/become-partner');
+
+function cli(name: 'qa' | 'diff', args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('npm', ['run', '--silent', name, '--', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n') };
+}
+
+const page = (locale: string, body: string) => `---
+title: Page ${locale}
+ms.contentlocale: ${locale}
+ms.translationtype: MT
+ms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e
+ms.openlocfilehash: ea7ebe1656c0173395df158b8f934ab388bea4ba
+ms.lasthandoff: 03/23/2021
+---
+
+# <a name="intro"></a>Intro ${locale}
+
+${body}
+`;
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qa-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const expected = loadQa().reports[0]!.report;
+
+describe('qa CLI', () => {
+  it('--json prints every finding of the site in the engine’s stable order', () => {
+    const r = cli('qa', ['--json']);
+    expect(r.status).toBe(0);
+    const findings = JSON.parse(r.stdout) as Finding[];
+    expect(findings).toEqual(expected.findings);
+    expect(cli('qa', ['--json']).stdout).toBe(r.stdout);
+  });
+
+  it('groups findings by locale as file:line, severity, check id and message', () => {
+    const r = cli('qa', []);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('become-partner');
+    const heads = lines.filter((l) => /^\S/.test(l) && l !== 'become-partner').map((l) => l.split(' ')[0]);
+    expect(heads).toEqual(expected.columns);
+    expect(r.stdout).toMatch(/^de-DE {2}revision group \d+, handed off 2021-03-23, stale, MT$/m);
+    expect(r.stdout).toContain('  content/source/become-partner/de-DE.md:44  error    punct.truncated  the text stops mid-sentence');
+    const empty = lines.filter((l) => l.includes('  link.empty-text  '));
+    expect(empty).toHaveLength(expected.findings.filter((f) => f.check === 'link.empty-text').length);
+    expect(lines.every((l) => !/^\s+at /.test(l))).toBe(true);
+  });
+
+  it('--locale keeps one locale, named fr or fr-FR (en for the English side)', () => {
+    const fr = JSON.parse(cli('qa', ['--json', '--locale', 'fr']).stdout) as Finding[];
+    expect(fr.length).toBeGreaterThan(0);
+    expect(fr).toEqual(expected.findings.filter((f) => f.locale === 'fr-FR'));
+    expect(JSON.parse(cli('qa', ['--json', '--locale', 'fr-FR']).stdout)).toEqual(fr);
+    const en = JSON.parse(cli('qa', ['--json', '--locale', 'en']).stdout) as Finding[];
+    expect(en.map((f) => f.check)).toEqual(expected.hotspots.map(() => 'source.hotspot'));
+    const human = cli('qa', ['--locale', 'ko']).stdout;
+    expect(human).toContain('ko-KR  ');
+    expect(human).not.toContain('fr-FR.md');
+  });
+
+  it('--strict exits 1 on an unsuppressed error and 0 without one', () => {
+    expect(cli('qa', ['--strict']).status).toBe(1);
+    const clean = folder({ 'fr-FR.md': page('fr-FR', 'Texte 42.'), 'de-DE.md': page('de-DE', 'Text 42.') });
+    const ok = cli('qa', ['--strict', '--dir', clean]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('0 errors, 0 warnings, 0 infos');
+    writeFileSync(join(clean, 'es-ES.md'), page('es-ES', 'Ver [](https://example.com/x) 42.'));
+    const bad = cli('qa', ['--strict', '--json', '--dir', clean]);
+    expect(bad.status).toBe(1);
+    const findings = JSON.parse(bad.stdout) as Finding[];
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.locale, f.check])).toContainEqual(['es-ES', 'link.empty-text']);
+  });
+
+  it('--dir checks any folder holding one page in several locales', () => {
+    const dir = folder({});
+    for (const locale of ['fr-FR', 'ko-KR', 'de-DE']) cpSync(join(SOURCE, `${locale}.md`), join(dir, `${locale}.md`));
+    const findings = JSON.parse(cli('qa', ['--json', '--dir', dir]).stdout) as Finding[];
+    expect([...new Set(findings.map((f) => f.locale))].sort()).toEqual(['de-DE', 'en', 'fr-FR', 'ko-KR']);
+    expect(findings.filter((f) => f.check === 'punct.truncated').map((f) => f.locale)).toEqual(['de-DE']);
+  });
+
+  it('--export writes XLIFF for the span-wrapped locales and one TMX', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'qa-export-')), 'nested');
+    const r = cli('qa', ['--export', out, '--json']);
+    expect(r.status).toBe(0);
+    for (const name of ['become-partner.fr-FR.xlf', 'become-partner.ko-KR.xlf', 'become-partner.tmx']) expect(existsSync(join(out, name)), name).toBe(true);
+    expect(readFileSync(join(out, 'become-partner.fr-FR.xlf'), 'utf8')).toContain('trgLang="fr-FR"');
+    expect(existsSync(join(out, 'become-partner.ja-JP.xlf'))).toBe(false);
+    expect(r.stderr).toContain('become-partner.tmx');
+  });
+
+  it('hides suppressed findings with a count, and --json marks them', () => {
+    const content = mkdtempSync(join(tmpdir(), 'qa-content-'));
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const target = expected.findings.find((f) => f.check === 'punct.truncated')!;
+    mkdirSync(join(content, 'qa'), { recursive: true });
+    writeFileSync(join(content, 'qa/suppressions.yaml'), `suppressions:\n  - id: ${target.id}\n    reason: reviewed\n`);
+    const human = cli('qa', ['--locale', 'de'], { MT_DOCS_CONTENT: content });
+    expect(human.stdout).toContain('(1 suppressed finding not shown)');
+    expect(human.stdout).not.toContain('punct.truncated');
+    const json = JSON.parse(cli('qa', ['--json', '--locale', 'de'], { MT_DOCS_CONTENT: content }).stdout) as Finding[];
+    expect(json.find((f) => f.id === target.id)?.suppressed).toBe(true);
+  });
+
+  it('usage errors exit 2 with the usage; --help exits 0', () => {
+    for (const args of [['--bogus'], ['extra'], ['--locale', 'xx'], ['--locale'], ['--dir', '/nonexistent/folder'], ['--dir', folder({})]]) {
+      const r = cli('qa', args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain('usage: npm run --silent qa');
+      expect(r.stdout).toBe('');
+    }
+    const help = cli('qa', ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--strict');
+  });
+});
+
+describe('diff CLI', () => {
+  it('fr ko --json is the pair diff of the page, as the pair pages use it', () => {
+    const r = cli('diff', ['fr', 'ko', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([diffPair(expected, 'fr-FR', 'ko-KR')]);
+  });
+
+  it('prints aligned blocks with invariant strips, visible invisibles and findings', () => {
+    const r = cli('diff', ['en', 'de-DE']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('become-partner: en | de-DE');
+    expect(r.stdout).toContain('── step-2-fulfill-the-solution-validation-and-certification-requirements:1 (paragraph)');
+    expect(r.stdout).toContain('⟦∅⟧');
+    expect(r.stdout).toContain('error link.empty-text: link to https://securitycenter.microsoft.com/interoperability/partners has no text');
+    expect(r.stdout).toMatch(/\[!?emphasis: \d\]/);
+    expect(cli('diff', ['fr', 'en']).stdout).toContain('[NBSP]');
+  });
+
+  it('usage errors exit 2', () => {
+    for (const args of [['fr'], ['fr', 'ko', 'ja'], ['fr', 'xx'], ['fr', 'fr-FR'], ['--bogus', 'fr', 'ko']]) {
+      const r = cli('diff', args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('usage: npm run --silent diff');
+    }
+  });
+});
