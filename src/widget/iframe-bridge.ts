@@ -36,10 +36,12 @@ function postHeight(): void {
 applyConfig(readConfig(Object.fromEntries(params)) ?? {});
 if (!params.has('lang')) document.documentElement.removeAttribute('lang');
 
+let announced = false;
 element.addEventListener('mde-ua-ready', (event) => {
   // The page's language follows the builder's, so assistive technology reads the frame right.
   document.documentElement.lang = (event as CustomEvent<{ lang: string }>).detail.lang;
-  if (embedded) parent.postMessage(envelope('ready'), '*');
+  if (embedded && !announced) parent.postMessage(envelope('ready'), '*');
+  announced = true;
 });
 element.addEventListener('mde-ua-change', (event) => {
   const { company, product, version, value, valid } = (event as CustomEvent<BuilderDetail>).detail;

@@ -197,10 +197,9 @@ export class MdeUaBuilder extends HTMLElement {
     this.#checkerLang = '';
     this.#render();
     if (this.#check) await this.#loadChecker();
-    if (!this.#ready) {
-      this.#ready = true;
-      this.#emit('mde-ua-ready', { lang: this.#lang });
-    }
+    // Again after each change of language, so a page can follow the language the builder speaks.
+    this.#ready = true;
+    this.#emit('mde-ua-ready', { lang: this.#lang });
   }
 
   /** The checker's words in the current language (English if it has none) and the parser. */

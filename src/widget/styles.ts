@@ -4,11 +4,14 @@
  * a strict Content-Security-Policy. Browser only.
  *
  * Every colour is a `--mde-ua-*` custom property with a default for each scheme (`light-dark()`,
- * following the element's `color-scheme`, which `theme` sets). The defaults keep text at 4.5:1 or
- * more against their backgrounds in both schemes; a host that overrides them owns that contrast.
+ * which follows the element's `color-scheme`). `theme="light"` or `"dark"` sets that scheme; `auto`
+ * inherits the page's, so the builder is dark exactly where its page is: with the system on a page
+ * that declares `color-scheme: light dark`, with the reader's choice on a page that switches it, and
+ * light on a page that declares nothing. The defaults keep text at 4.5:1 or more against their
+ * backgrounds in both schemes; a host that overrides them owns that contrast.
  */
 const CSS = `
-:host{display:block;color-scheme:light dark}
+:host{display:block}
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 :host([hidden]){display:none}
