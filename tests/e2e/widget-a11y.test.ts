@@ -63,6 +63,16 @@ describe.skipIf(!hasChromium)('<mde-ua-builder> accessibility', () => {
     }
   }
 
+  it('has no axe violations on the iframe page, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open('/embed/ua-builder/v1/?lang=ja', { colorScheme, viewport: { width: 320, height: 900 } });
+      await fillWithProblems(page);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.context().close();
+    }
+  });
+
   it('follows the page’s colour scheme on auto, and the theme attribute over it', async () => {
     for (const [scheme, other, auto, forced] of [
       ['dark', 'light', 'rgb(17, 17, 17)', 'rgb(255, 255, 255)'],
