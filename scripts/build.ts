@@ -1,7 +1,8 @@
 /**
- * `npm run build [-- --out DIR] [--content DIR] [--verbose]`: check every source, then build the site
- * into a staging folder beside the output and swap it in only when everything succeeded. A failed build
- * exits non-zero, names file and line, and leaves the previous output exactly as it was.
+ * `npm run build [-- --out DIR] [--content DIR] [--verbose] [--force]`: check every source, then build
+ * the site into a staging folder beside the output and swap it in only when everything succeeded. A
+ * failed build exits non-zero, names file and line, and leaves the previous output exactly as it was.
+ * When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,8 +12,10 @@ import * as pagefind from 'pagefind';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
+import { makeTranslatorPagesRelative } from './relative-urls.ts';
 import { shareLoadedSite } from '../src/site/site-data.ts';
 import { buildWidget } from './build-widget.ts';
+import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(root, 'dist') },
     content: { type: 'string', default: join(root, 'content') },
     verbose: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
   },
 });
 const out = resolve(values.out!);
@@ -50,6 +54,11 @@ async function buildSearchIndex(dir: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
+  const fingerprint = inputFingerprint(root, process.env.MT_DOCS_CONTENT!, process.env.MT_DOCS_LOCALES!);
+  if (!values.force && isUpToDate(root, out, fingerprint)) {
+    console.log(`up to date: ${out} (no source, string, code or configuration changed since it was built; --force rebuilds)`);
+    return 0;
+  }
   const site = loadSite();
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
@@ -66,6 +75,7 @@ async function main(): Promise<number> {
     await build({ root, outDir: staging, logLevel: 'warn' });
     await buildWidget(staging);
     await buildSearchIndex(staging);
+    makeTranslatorPagesRelative(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);
@@ -75,6 +85,7 @@ async function main(): Promise<number> {
   if (existsSync(out)) renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
+  recordBuild(root, out, fingerprint);
   console.log(`built ${out}`);
   return 0;
 }

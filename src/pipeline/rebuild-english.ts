@@ -12,6 +12,7 @@ import { report } from './diagnostics.ts';
 import type { LocalizedDoc } from './localized-doc.ts';
 import type { DocMeta } from './meta-schema.ts';
 import { normalizeText, type NormalizeOptions, type NormalizeResult } from './processor.ts';
+import { stripSpanPairs } from './mt-spans.ts';
 import { toMarkdown } from './to-markdown.ts';
 import { SOURCE_LOCALE } from '../i18n/locales.ts';
 
@@ -35,6 +36,13 @@ export interface EnglishRebuild extends NormalizeResult {
   agreement: Agreement[];
   /** Each span-wrapped translation's own English side (locale → doc): the English behind its blocks. */
   sides: Record<string, LocalizedDoc>;
+}
+
+/** The English side of a file as Markdown text, front matter left out. */
+function englishBody(text: string): string {
+  const english = stripSpanPairs(text, 'source').text;
+  const front = /^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/.exec(english);
+  return front ? english.slice(front[0].length) : english;
 }
 
 const byNewest = (a: SpanSource, b: SpanSource) =>
@@ -76,10 +84,20 @@ export function rebuildEnglish(sources: SpanSource[], options: Omit<NormalizeOpt
   const result = rebuild(base);
   if (!result.doc) return { ...result, agreement: [], sides: {} };
   const doc = result.doc;
-  const sides: Record<string, LocalizedDoc> = { [base.doc.locale]: structuredClone(doc) };
-  const body = toMarkdown(doc.tree, { frontMatter: null });
+  // The base's own English side is the doc as it is now (its locale and meta are replaced below).
+  const baseSide: LocalizedDoc = { ...doc };
+  const sides: Record<string, LocalizedDoc> = { [base.doc.locale]: baseSide };
+  const baseBody = englishBody(base.text);
   const agreement: Agreement[] = [{ locale: base.doc.locale, path: base.path, same: true }];
+  let body: string | undefined;
   for (const other of withPairs.slice(1)) {
+    // The usual case, and the cheap one: the same English text, so the same English page.
+    if (englishBody(other.text) === baseBody) {
+      sides[other.doc.locale] = baseSide;
+      agreement.push({ locale: other.doc.locale, path: other.path, same: true });
+      continue;
+    }
+    body ??= toMarkdown(doc.tree, { frontMatter: null });
     const otherDoc = rebuild(other).doc;
     if (otherDoc) sides[other.doc.locale] = otherDoc;
     const diff = otherDoc ? firstDifference(body, toMarkdown(otherDoc.tree, { frontMatter: null })) : 1;

@@ -40,6 +40,12 @@ describe('npm run build', () => {
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) expect(existsSync(join(out, lang, 'become-partner', 'index.html')), lang).toBe(true);
     const before = snapshot(out);
 
+    // Nothing changed: nothing is rebuilt, the output stays as it is.
+    const again = build(content, out);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('up to date');
+    expect(snapshot(out)).toEqual(before);
+
     const broken = join(content, 'source/become-partner/de-DE.md');
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('ms.lasthandoff: 03/23/2021', 'ms.lasthandoff: 31/02/2021'));
     const failed = build(content, out);

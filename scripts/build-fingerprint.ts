@@ -1,0 +1,42 @@
+/**
+ * Skipping a build whose inputs did not change: a hash of everything the output depends on (the
+ * content, the UI strings, the code, the configuration, the lockfile), kept per output folder under
+ * .cache/builds/. Like make: an unchanged rebuild costs the hashing, not the build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function addTree(hash: ReturnType<typeof createHash>, base: string, path: string): void {
+  if (!existsSync(path)) return;
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && !name.startsWith('.')) addTree(hash, base, join(path, name));
+    return;
+  }
+  hash.update(relative(base, path)).update('\0').update(readFileSync(path)).update('\0');
+}
+
+export function inputFingerprint(root: string, contentDir: string, localesDir: string): string {
+  const hash = createHash('sha256');
+  for (const dir of [contentDir, localesDir]) {
+    hash.update(`[${dir}]`);
+    addTree(hash, dir, dir);
+  }
+  for (const path of ['src', 'scripts', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
+  return hash.digest('hex');
+}
+
+const recordFor = (root: string, out: string) => join(root, '.cache/builds', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+
+export function isUpToDate(root: string, out: string, fingerprint: string): boolean {
+  const record = recordFor(root, out);
+  if (!existsSync(out) || !existsSync(record)) return false;
+  return (JSON.parse(readFileSync(record, 'utf8')) as { fingerprint: string }).fingerprint === fingerprint;
+}
+
+export function recordBuild(root: string, out: string, fingerprint: string): void {
+  const record = recordFor(root, out);
+  mkdirSync(join(root, '.cache/builds'), { recursive: true });
+  writeFileSync(record, JSON.stringify({ out, fingerprint }));
+}

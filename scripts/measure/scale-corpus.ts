@@ -1,0 +1,26 @@
+/**
+ * A generated corpus for the scale benchmark: N copies of the page in every locale, each copy under its
+ * own slug and title (`become-partner-17`, "… (17)"), with the project's site.json and includes.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function generateCorpus(contentDir: string, outDir: string, n: number, docId = 'become-partner'): number {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, 'source'), { recursive: true });
+  cpSync(join(contentDir, 'site.json'), join(outDir, 'site.json'));
+  cpSync(join(contentDir, 'includes'), join(outDir, 'includes'), { recursive: true });
+  cpSync(join(contentDir, 'qa'), join(outDir, 'qa'), { recursive: true });
+  const sources = readdirSync(join(contentDir, 'source', docId)).filter((f) => f.endsWith('.md'));
+  let files = 0;
+  for (let i = 1; i <= n; i++) {
+    const dir = join(outDir, 'source', `${docId}-${i}`);
+    mkdirSync(dir, { recursive: true });
+    for (const name of sources) {
+      const text = readFileSync(join(contentDir, 'source', docId, name), 'utf8');
+      writeFileSync(join(dir, name), text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t} (${i})`));
+      files += 1;
+    }
+  }
+  return files;
+}
