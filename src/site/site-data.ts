@@ -7,6 +7,7 @@ import type { LocaleInfo } from '../i18n/locales.ts';
 import { alertTitles, createTranslator, type Translator } from '../i18n/translator.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { renderArticle } from '../reader/reader-article.ts';
+import { uaBuilderMarkup } from '../widget/server-markup.ts';
 import { loadSite, type LoadedSite, type SiteDoc } from './load-site.ts';
 
 let site: LoadedSite | undefined;
@@ -65,12 +66,14 @@ export const translatorFor = (info: LocaleInfo): Translator => createTranslator(
 
 const articles = new WeakMap<LocalizedDoc, string>();
 
-/** The article HTML of a page, rendered once. */
-export function articleHtml(page: ReaderPage, builderHtml?: string): string {
+/** The article HTML of a page, rendered once, with the User-Agent builder at step 4, item 6. */
+export function articleHtml(page: ReaderPage): string {
   let html = articles.get(page.doc);
   if (html !== undefined) return html;
   const translator = translatorFor(page.info);
   const { t } = translator;
+  // The builder is a tool, not text of the page: search leaves it out.
+  const builderHtml = `<div class="ua-builder-slot" data-pagefind-ignore>${uaBuilderMarkup({ lang: page.info.lang, t: (key) => t(key, { ns: 'ua' }) })}</div>`;
   const isEnglish = page.doc === page.siteDoc.english;
   const english = isEnglish ? null : (page.siteDoc.englishSides[page.doc.locale] ?? page.siteDoc.english);
   html = renderArticle(page.doc, {
