@@ -4,7 +4,7 @@
  * failed build exits non-zero, names file and line, and leaves the previous output exactly as it was.
  * When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
@@ -14,6 +14,7 @@ import { reporter } from 'vfile-reporter';
 import { loadSite } from '../src/site/load-site.ts';
 import { makeTranslatorPagesRelative } from './relative-urls.ts';
 import { shareLoadedSite } from '../src/site/site-data.ts';
+import { headersFile } from '../src/site/security-policy.ts';
 import { buildWidget } from './build-widget.ts';
 import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.ts';
 
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
     await buildWidget(staging);
     await buildSearchIndex(staging);
     makeTranslatorPagesRelative(staging);
+    writeFileSync(join(staging, '_headers'), headersFile({ upstreamBase: site.config.upstream.base }));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);

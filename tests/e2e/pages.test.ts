@@ -1,6 +1,8 @@
 /**
- * Every page of the built site opened in Chromium: it loads with no console error and no failed
- * request, in the language its content is in.
+ * Every page of the built site opened in Chromium: it loads with no console error, no failed request
+ * and no Content-Security-Policy violation (the page's own strict policy), in the language its content
+ * is in; and the parts that load code later (search with its WebAssembly, the builder) stay within the
+ * policy when used.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,6 +19,14 @@ function htmlPages(dir: string): string[] {
     return name === 'index.html' ? [`/${relative(E2E_DIST, dir)}${relative(E2E_DIST, dir) ? '/' : ''}`] : [];
   });
 }
+
+/** Runs before any page script (through the DevTools protocol, so the page's CSP does not apply to it). */
+const COLLECT_VIOLATIONS = () => {
+  const w = window as unknown as { __violations: string[] };
+  w.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+const violations = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 describe.skipIf(!hasChromium)('every page in Chromium', () => {
   let browser: Browser;
@@ -40,6 +50,7 @@ describe.skipIf(!hasChromium)('every page in Chromium', () => {
     // A few tabs at a time: quicker, and still one browser.
     const check = async (path: string) => {
       const page = await browser.newPage();
+      await page.addInitScript(COLLECT_VIOLATIONS);
       const problems: string[] = [];
       page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -47,6 +58,7 @@ describe.skipIf(!hasChromium)('every page in Chromium', () => {
       page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
       await page.goto(server.url + path, { waitUntil: 'load' });
       expect(problems, path).toEqual([]);
+      expect(await violations(page), path).toEqual([]);
       const lang = await page.getAttribute('html', 'lang');
       const segment = path.split('/')[1];
       // The iframe page takes its language from its query; every other page from its first segment.
@@ -54,5 +66,20 @@ describe.skipIf(!hasChromium)('every page in Chromium', () => {
       await page.close();
     };
     for (let i = 0; i < paths.length; i += 4) await Promise.all(paths.slice(i, i + 4).map(check));
+  });
+
+  it('keeps search and the builder within the policy when they are used', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(COLLECT_VIOLATIONS);
+    await page.goto(`${server.url}/ko/become-partner/`);
+    await page.locator('.search-open').click();
+    await page.locator('#search-input').fill('파트너');
+    await page.locator('.search-results li').first().waitFor();
+    await page.keyboard.press('Escape');
+    const builder = page.locator('mde-ua-builder');
+    await builder.locator('input').first().fill('Contoso');
+    await page.waitForTimeout(200);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
   });
 });
