@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { classicScript, makeTranslatorPagesRelative, relativeUrl } from '../../../scripts/relative-urls.ts';
 import { loadQa } from '../../../src/qa/load-qa.ts';
 import { diffPair } from '../../../src/qa/pair-diff.ts';
 import type { Finding } from '../../../src/qa/types.ts';
@@ -158,5 +159,36 @@ describe('diff CLI', () => {
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('usage: npm run --silent diff');
     }
+  });
+});
+
+describe('the build step that makes translator pages work from disk', () => {
+  it('makes site-absolute URLs relative, folders end in index.html, query and fragment kept', () => {
+    expect(relativeUrl('/', 'en/translators')).toBe('../../index.html');
+    expect(relativeUrl('/_astro/a.css', 'en/translators/doc/grid')).toBe('../../../../_astro/a.css');
+    expect(relativeUrl('/en/translators/doc/grid/#cell-fr-FR-a:1', 'en/translators/doc/findings')).toBe('../grid/index.html#cell-fr-FR-a:1');
+    expect(relativeUrl('/en/translators/?x=1#check=a&severity=error', 'en/translators')).toBe('index.html?x=1#check=a&severity=error');
+  });
+
+  it('rewrites only translator pages, turns module scripts into wrapped classic ones, and refuses bundles with imports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relative-'));
+    mkdirSync(join(dir, '_astro'));
+    mkdirSync(join(dir, 'en/translators/doc'), { recursive: true });
+    mkdirSync(join(dir, 'en/doc'), { recursive: true });
+    writeFileSync(join(dir, '_astro/a.js'), 'let e=1;console.log(e)');
+    const page = '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="canonical" href="https://x.test/en/"></head><body><a href="/en/doc/#top">/en/doc/ stays in text</a><script type="module" src="/_astro/a.js"></script></body></html>';
+    writeFileSync(join(dir, 'en/translators/doc/index.html'), page);
+    writeFileSync(join(dir, 'en/doc/index.html'), page);
+    expect(makeTranslatorPagesRelative(dir)).toBe(1);
+    const out = readFileSync(join(dir, 'en/translators/doc/index.html'), 'utf8');
+    expect(out).toContain('href="../../../_astro/a.css"');
+    expect(out).toContain('href="https://x.test/en/"');
+    expect(out).toContain('<a href="../../doc/index.html#top">/en/doc/ stays in text</a>');
+    expect(out).toContain('<script src="../../../_astro/a.classic.js" defer></script>');
+    expect(readFileSync(join(dir, '_astro/a.classic.js'), 'utf8')).toBe('(()=>{"use strict";\nlet e=1;console.log(e)\n})();\n');
+    expect(readFileSync(join(dir, 'en/doc/index.html'), 'utf8')).toBe(page);
+    expect(() => classicScript('import{a as b}from"./x.js";b()', 'x.js')).toThrow(/cannot run from file:\/\//);
+    expect(() => classicScript('console.log(import.meta.url)', 'x.js')).toThrow();
+    expect(classicScript('import(`/pagefind/pagefind.js`)', 'x.js')).toContain('import(`/pagefind/pagefind.js`)');
   });
 });
