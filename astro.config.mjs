@@ -21,7 +21,7 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: registry[0]?.segment ?? 'en', locales },
-      filter: (page) => !/\/404\/|\/embed\/ua-builder\//.test(page),
+      filter: (page) => !/\/404\/|\/embed\/ua-builder\/|\/translators\//.test(page),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -76,7 +76,8 @@ export function crawlLinks(distDir: string): CrawlResult {
             continue;
           }
         }
-        if (fragment && target.endsWith('.html')) {
+        // `#check=…&severity=…` is page state (the translator pages keep filters there), not an anchor.
+        if (fragment && !fragment.includes('=') && target.endsWith('.html')) {
           result.fragments += 1;
           parse(target);
           if (!idsOf.get(target)!.has(decodeURIComponent(fragment))) result.broken.push({ from, href: value, reason: `no id "${fragment}" in ${relative(distDir, target)}` });

@@ -7,6 +7,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { flattenDeepNesting } from '../pipeline/nesting-limit.ts';
 
 /** Shown where a link has no text, so translators see the defect instead of nothing. */
 export const EMPTY_LINK = '⟦∅⟧';
@@ -37,6 +38,8 @@ const CODE_MASK = '\u2060';
 export function viewOf(markdown: string): TextView {
   const raw = markdown.normalize('NFC');
   const tree = fromMarkdown(raw, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  // Hostile nesting would overflow the recursive walks below, as it would the pipeline's.
+  flattenDeepNesting(tree);
   const code: string[] = [];
   const urls: string[] = [];
   const links: Link[] = [];
