@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --write] [--only ingest,site]`: measured figures for BENCHMARKS.md.
+ * `npm run bench [-- --write] [--only ingest,site,scale] [--sizes 50,500]`: measured figures for
+ * BENCHMARKS.md.
  *
  * - ingest: normalisation throughput (span markup off, every plugin, Markdown out) on the 2 MB corpus
  *   page and on the five seeds, beside a bare remark-parse + remark-stringify round trip of the same
  *   bytes in the same run (and the same round trip with GFM + front matter), medians after a warm-up.
  * - site: a clean build of the real site (wall time), then every doc page's first-load weight (gzip)
  *   and its Lighthouse scores, in Debian's Chromium.
+ * - scale: generated corpora of N copies of the page per locale (--sizes 50,500), each built clean,
+ *   rebuilt unchanged and rebuilt after one source changed: wall and CPU time, peak memory.
  *
  * With --write, each section replaces its own part of BENCHMARKS.md.
  */
@@ -25,9 +28,12 @@ import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveStatic } from '../tests/e2e/support/serve.ts';
 import { lighthouseScores } from './measure/lighthouse.ts';
 import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
+import { generateCorpus } from './measure/scale-corpus.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, only: { type: 'string', default: 'ingest,site' } } });
+const { values } = parseArgs({
+  options: { write: { type: 'boolean', default: false }, only: { type: 'string', default: 'ingest,site,scale' }, sizes: { type: 'string', default: '50,500' } },
+});
 const only = new Set(values.only!.split(','));
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const stamp = `machine: ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -120,9 +126,70 @@ ${rows.join('\n')}
 ${misses.length > 0 ? `Audits that cost points: ${misses.join('; ')}.` : 'No audit cost a point.'}`;
 }
 
+interface Timed {
+  wall: number;
+  user: number;
+  sys: number;
+  peakKb: number;
+  stdout: string;
+}
+
+/** One build as a separate process, timed by GNU time (wall, CPU, peak resident memory). */
+function timedBuild(content: string, out: string): Timed {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', 'npm', 'run', '--silent', 'build', '--', '--content', content, '--out', out], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const m = /TIMED ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`build of ${content} failed:\n${r.stderr.slice(-2000)}`);
+  return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]), peakKb: Number(m[4]), stdout: r.stdout };
+}
+
+function scaleSection(sizes: number[]): string {
+  const rows: string[] = [];
+  for (const n of sizes) {
+    const content = join(root, `.cache/scale-${n}`);
+    const out = join(root, `.cache/scale-${n}-dist`);
+    const sources = generateCorpus(join(root, 'content'), content, n);
+    rmSync(out, { recursive: true, force: true });
+    const clean = timedBuild(content, out);
+    const pages = countHtml(out);
+    const readerPages = sources + n;
+    const unchanged = timedBuild(content, out);
+    // One source changes: a word of one translation.
+    const changed = join(content, 'source', 'become-partner-1', 'de-DE.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Partner werden', 'Partner werden!'));
+    const oneFile = timedBuild(content, out);
+    const row = (what: string, t: Timed) =>
+      `| ${n} docs × 6 locales = ${readerPages} reader pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms |`;
+    rows.push(row('clean build', clean), row('unchanged rebuild', unchanged), row('one source changed', oneFile));
+  }
+  return `### Scale: generated corpus, end to end
+
+Command: \`npm run bench -- --only scale\` (sizes: \`--sizes 50,500\`) · ${stamp}
+
+Each document is a copy of the page in every locale under its own slug and title; a build is ingest,
+all locales, the rebuilt English, translator pages, the builder bundle and the search index, as one
+\`npm run build\` process timed by GNU time.
+
+| corpus | build | wall | CPU (user + sys) | peak memory | ms per reader page |
+|---|---|---|---|---|---|
+${rows.join('\n')}`;
+}
+
+function countHtml(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.html')) n += 1;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
 const sections: Record<string, string> = {};
 if (only.has('ingest')) sections.ingest = ingestSection();
 if (only.has('site')) sections.site = await siteSection();
+if (only.has('scale')) sections.scale = scaleSection(values.sizes!.split(',').map(Number));
 
 for (const body of Object.values(sections)) console.log(`${body}\n`);
 

@@ -37,7 +37,7 @@ export function loadQaData(contentDir = contentDirDefault()) {
  * Runs the checks over the site's content, or over `dir`: a folder holding one page in several locales
  * (`*.md`, any names; the locale comes from each file's front matter).
  */
-export function loadQa(options: { dir?: string; contentDir?: string } = {}): QaRun {
+export function loadQa(options: { dir?: string; contentDir?: string; site?: LoadedSite } = {}): QaRun {
   let contentDir = options.contentDir ?? contentDirDefault();
   if (options.dir) {
     // Seen as a site with one document, named after the folder.
@@ -49,7 +49,8 @@ export function loadQa(options: { dir?: string; contentDir?: string } = {}): QaR
     contentDir = root;
   }
   const data = loadQaData(options.contentDir ?? contentDirDefault());
-  const site = loadSite({ contentDir });
+  // The build has the site loaded already: the checks run on that, not on a second load.
+  const site = options.site && !options.dir ? options.site : loadSite({ contentDir });
   const reports = site.docs.map((siteDoc) => {
     const sources = siteDoc.translations.map((doc) => ({ doc, text: decoded(resolve(process.cwd(), doc.path)) }));
     const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;

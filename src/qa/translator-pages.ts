@@ -14,9 +14,8 @@ let run: QaRun | undefined;
 /** The checks over the site's pages, loaded once per build. */
 export function getQaRun(): QaRun {
   if (!run) {
-    // The pages' own site load already failed loudly on bad sources; this reads the same files.
-    getSite();
-    run = loadQa();
+    // The pages' own site load already failed loudly on bad sources; the checks run on that same load.
+    run = loadQa({ site: getSite() });
   }
   return run;
 }
