@@ -32,7 +32,12 @@ import { generateCorpus } from './measure/scale-corpus.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
-  options: { write: { type: 'boolean', default: false }, only: { type: 'string', default: 'ingest,site,scale' }, sizes: { type: 'string', default: '50,500' } },
+  options: {
+    write: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'ingest,site,scale' },
+    sizes: { type: 'string', default: '50,500' },
+    'no-translator-pages': { type: 'boolean', default: false },
+  },
 });
 const only = new Set(values.only!.split(','));
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -142,12 +147,16 @@ function timedBuild(content: string, out: string): Timed {
   return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]), peakKb: Number(m[4]), stdout: r.stdout };
 }
 
-function scaleSection(sizes: number[]): string {
+function scaleSection(sizes: number[], translatorPages: boolean): string {
   const rows: string[] = [];
   for (const n of sizes) {
     const content = join(root, `.cache/scale-${n}`);
     const out = join(root, `.cache/scale-${n}-dist`);
     const sources = generateCorpus(join(root, 'content'), content, n);
+    if (!translatorPages) {
+      const config = join(content, 'site.json');
+      writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), translatorPages: false }, null, 2));
+    }
     rmSync(out, { recursive: true, force: true });
     const clean = timedBuild(content, out);
     const pages = countHtml(out);
@@ -158,12 +167,12 @@ function scaleSection(sizes: number[]): string {
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Partner werden', 'Partner werden!'));
     const oneFile = timedBuild(content, out);
     const row = (what: string, t: Timed) =>
-      `| ${n} docs × 6 locales = ${readerPages} reader pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms |`;
+      `| ${n} docs × 6 locales = ${readerPages} reader pages, ${translatorPages ? 'with' : 'without'} translator pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms |`;
     rows.push(row('clean build', clean), row('unchanged rebuild', unchanged), row('one source changed', oneFile));
   }
-  return `### Scale: generated corpus, end to end
+  return `### Scale: generated corpus, end to end${translatorPages ? '' : ', reader site only (translatorPages: false)'}
 
-Command: \`npm run bench -- --only scale\` (sizes: \`--sizes 50,500\`) · ${stamp}
+Command: \`npm run bench -- --only scale --sizes ${sizes.join(',')}${translatorPages ? '' : ' --no-translator-pages'}\` · ${stamp}
 
 Each document is a copy of the page in every locale under its own slug and title; a build is ingest,
 all locales, the rebuilt English, translator pages, the builder bundle and the search index, as one
@@ -189,7 +198,10 @@ function countHtml(dir: string): number {
 const sections: Record<string, string> = {};
 if (only.has('ingest')) sections.ingest = ingestSection();
 if (only.has('site')) sections.site = await siteSection();
-if (only.has('scale')) sections.scale = scaleSection(values.sizes!.split(',').map(Number));
+if (only.has('scale')) {
+  const withTranslators = !values['no-translator-pages'];
+  sections[withTranslators ? 'scale' : 'scale-reader-only'] = scaleSection(values.sizes!.split(',').map(Number), withTranslators);
+}
 
 for (const body of Object.values(sections)) console.log(`${body}\n`);
 

@@ -4,7 +4,8 @@
  * failed build exits non-zero, names file and line, and leaves the previous output exactly as it was.
  * When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
@@ -19,6 +20,23 @@ import { buildWidget } from './build-widget.ts';
 import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * The build runs in a child process with a heap sized to the site: V8 left to itself grows the heap far
+ * past what the build keeps alive (1.7 GB for 3,000 pages where a 1.25 GB cap costs ~5 % time), while a
+ * fixed cap would fail a large site. 1.25 GB, plus 0.4 MB per source file beyond that.
+ */
+if (!process.env.MT_DOCS_BUILD_HEAP) {
+  const sourceDir = join(resolve(parseArgs({ options: { content: { type: 'string' } }, strict: false }).values.content as string | undefined ?? join(root, 'content')), 'source');
+  const sources = existsSync(sourceDir) ? readdirSync(sourceDir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length : 0;
+  const heapMb = Math.max(1280, Math.ceil(384 + sources * 0.4));
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1]!, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MT_DOCS_BUILD_HEAP: String(heapMb) },
+  });
+  process.exit(child.status ?? 1);
+}
+
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: join(root, 'dist') },

@@ -35,9 +35,12 @@ export interface TextView {
 
 const CODE_MASK = '\u2060';
 
+// Built once: creating the syntax extensions costs more than parsing a typical segment.
+const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
 export function viewOf(markdown: string): TextView {
   const raw = markdown.normalize('NFC');
-  const tree = fromMarkdown(raw, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(raw, PARSE_OPTIONS);
   // Hostile nesting would overflow the recursive walks below, as it would the pipeline's.
   flattenDeepNesting(tree);
   const code: string[] = [];
@@ -87,13 +90,20 @@ export function viewOf(markdown: string): TextView {
 /** For term matching: NBSP, narrow NBSP and thin space count as spaces (the raw text keeps them). */
 export const termText = (s: string) => s.replace(/[\u00a0\u202f\u2009]/g, ' ');
 
-/** A term as a pattern with ASCII look-arounds (never \b: `API에` must match API). */
+const patterns = new Map<string, RegExp>();
+
+/** A term as a pattern with ASCII look-arounds (never \b: `API에` must match API). Compiled once. */
 export function termPattern(term: string, flags = 'g'): RegExp {
+  const key = `${flags}\u0000${term}`;
+  const cached = patterns.get(key);
+  if (cached) return cached;
   const body = term
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[ \\u00a0\\u202f\\u2009]+');
-  return new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, flags);
+  const pattern = new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, flags);
+  patterns.set(key, pattern);
+  return pattern;
 }
 
 export const countTerm = (text: string, term: string, caseSensitive = true) => [...termText(text).matchAll(termPattern(term, caseSensitive ? 'g' : 'gi'))].length;

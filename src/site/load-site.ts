@@ -24,6 +24,8 @@ const siteConfigSchema = z.object({
   siteUrl: z.url(),
   upstream: z.object({ base: z.string().includes('{locale}') }),
   docs: z.record(z.string(), z.object({ upstreamPath: z.string().optional() })).default({}),
+  /** Publish the translator workbench (/<lang>/translators/) with the site; a reader-only site turns it off. */
+  translatorPages: z.boolean().default(true),
 });
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
