@@ -21,22 +21,6 @@ import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.t
 
 const root = new URL('..', import.meta.url).pathname;
 
-/**
- * The build runs in a child process with a heap sized to the site: V8 left to itself grows the heap far
- * past what the build keeps alive (1.7 GB for 3,000 pages where a 1.25 GB cap costs ~5 % time), while a
- * fixed cap would fail a large site. 1.25 GB, plus 0.4 MB per source file beyond that.
- */
-if (!process.env.MT_DOCS_BUILD_HEAP) {
-  const sourceDir = join(resolve(parseArgs({ options: { content: { type: 'string' } }, strict: false }).values.content as string | undefined ?? join(root, 'content')), 'source');
-  const sources = existsSync(sourceDir) ? readdirSync(sourceDir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length : 0;
-  const heapMb = Math.max(1280, Math.ceil(384 + sources * 0.4));
-  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1]!, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, MT_DOCS_BUILD_HEAP: String(heapMb) },
-  });
-  process.exit(child.status ?? 1);
-}
-
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: join(root, 'dist') },
@@ -49,6 +33,28 @@ const out = resolve(values.out!);
 // Pages load the content from here, wherever their bundled code ends up.
 process.env.MT_DOCS_CONTENT = resolve(values.content!);
 process.env.MT_DOCS_LOCALES ??= join(root, 'locales');
+
+/**
+ * The build runs in a child process with a heap sized to the site: V8 left to itself grows the heap far
+ * past what the build keeps alive (1.7 GB for 3,000 pages where a 1.25 GB cap costs ~5 % time), while a
+ * fixed cap would fail a large site. 1.25 GB, plus 0.4 MB per source file beyond that. Whether anything
+ * changed at all is decided here first, so an unchanged rebuild starts no second process.
+ */
+if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
+  const fingerprint = inputFingerprint(root, process.env.MT_DOCS_CONTENT, process.env.MT_DOCS_LOCALES);
+  if (!values.force && isUpToDate(root, out, fingerprint)) {
+    console.log(`up to date: ${out} (no source, string, code or configuration changed since it was built; --force rebuilds)`);
+    process.exit(0);
+  }
+  const sourceDir = join(process.env.MT_DOCS_CONTENT, 'source');
+  const sources = existsSync(sourceDir) ? readdirSync(sourceDir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length : 0;
+  const heapMb = Math.max(1280, Math.ceil(384 + sources * 0.4));
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1]!, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MT_DOCS_BUILD_FINGERPRINT: fingerprint },
+  });
+  process.exit(child.status ?? 1);
+}
 
 /** Errors and warnings as vfile-reporter prints them; infos (routine repairs) only with --verbose. */
 function summary(files: VFile[], verbose: boolean): string {
@@ -73,11 +79,7 @@ async function buildSearchIndex(dir: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const fingerprint = inputFingerprint(root, process.env.MT_DOCS_CONTENT!, process.env.MT_DOCS_LOCALES!);
-  if (!values.force && isUpToDate(root, out, fingerprint)) {
-    console.log(`up to date: ${out} (no source, string, code or configuration changed since it was built; --force rebuilds)`);
-    return 0;
-  }
+  const fingerprint = process.env.MT_DOCS_BUILD_FINGERPRINT!;
   const site = loadSite();
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
