@@ -4,52 +4,35 @@
  * Japanese and Korean, the chooser's suggestion, pages without JavaScript, and a screenshot of every
  * locale at 1280 and 320 px (saved under artifacts/screenshots) with no horizontal overflow.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium } from './support/browser.ts';
+import { pagePaths } from '../../scripts/measure/site-files.ts';
 import { E2E_DIST, ROOT } from './support/built-site.ts';
-import { serveStatic, type StaticServer } from './support/serve.ts';
+import { useSiteSession } from './support/site-session.ts';
 
 const LOCALES = ['en', 'ja', 'fr', 'de', 'ko', 'es'];
 const DOC = (lang: string) => `/${lang}/become-partner/`;
 const STEP2 = 'step-2-fulfill-the-solution-validation-and-certification-requirements';
 const SHOTS = join(ROOT, 'artifacts/screenshots');
 
-function htmlPages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : htmlPages(p);
-    if (!name.endsWith('.html')) return [];
-    const rel = relative(E2E_DIST, p);
-    return [rel === 'index.html' ? '/' : `/${rel.replace(/index\.html$/, '')}`];
-  });
-}
 
 describe.skipIf(!hasChromium)('the reader site', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const session = useSiteSession();
   const open = async (path: string, options: BrowserContextOptions = {}): Promise<Page> => {
-    const context = await browser.newContext(options);
+    const context = await session.browser.newContext(options);
     const page = await context.newPage();
-    await page.goto(server.url + path);
+    await page.goto(session.url + path);
     return page;
   };
-  beforeAll(async () => {
-    server = await serveStatic(E2E_DIST);
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
   it('has no axe violations (WCAG 2.2 AA) on any page, in light and dark', { timeout: 300_000 }, async () => {
     // The builder's own pages and the translator pages have their own axe runs (widget-a11y, translators).
-    const pages = htmlPages(E2E_DIST).filter((p) => !p.startsWith('/embed/ua-builder/') && !p.includes('/translators/'));
+    const pages = pagePaths(E2E_DIST).filter((p) => !p.startsWith('/embed/ua-builder/') && !p.includes('/translators/'));
     expect(pages.length).toBeGreaterThanOrEqual(14);
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of pages) {
@@ -104,9 +87,9 @@ describe.skipIf(!hasChromium)('the reader site', () => {
     expect(await h1.getAttribute('lang')).toBe('en');
     expect(await page.locator(`#${STEP2}`).count()).toBe(1);
     expect(await page.locator('.toc summary').textContent()).toBe('Sur cette page');
-    expect(page.url()).toBe(server.url + DOC('fr'));
+    expect(page.url()).toBe(session.url + DOC('fr'));
     // Remembered on the next page.
-    await page.goto(server.url + DOC('ko'));
+    await page.goto(session.url + DOC('ko'));
     expect(await page.locator('button.original-switch').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('article h1').textContent()).toBe('Become a Microsoft Defender for Endpoint partner');
     await page.locator('button.original-switch').click();
@@ -148,7 +131,7 @@ describe.skipIf(!hasChromium)('the reader site', () => {
 
   it('suggests the browser language on the chooser without redirecting', async () => {
     const page = await open('/', { locale: 'ko-KR' });
-    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).toBe(`${session.url}/`);
     expect(await page.locator('.chooser-suggestion').textContent()).toContain('한국어');
     expect(await page.locator('.chooser a.suggested').getAttribute('hreflang')).toBe('ko-KR');
     await page.context().close();
