@@ -78,6 +78,24 @@ async function buildSearchIndex(dir: string): Promise<void> {
   if (values.verbose) console.log(`search index: ${added.page_count} pages`);
 }
 
+/** A pid that no running process has. */
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Staging and previous-output folders left beside the output by builds that were killed midway. */
+function removeLeftovers(dir: string): void {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const m = /^\.(staging|previous)-(\d+)$/.exec(name);
+    if (m && (Number(m[2]) === process.pid || isGone(Number(m[2])))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const fingerprint = process.env.MT_DOCS_BUILD_FINGERPRINT!;
   const site = loadSite();
@@ -91,7 +109,7 @@ async function main(): Promise<number> {
   shareLoadedSite(site);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  removeLeftovers(dirname(out));
   try {
     await build({ root, outDir: staging, logLevel: 'warn' });
     await buildWidget(staging);

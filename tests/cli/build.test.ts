@@ -3,7 +3,7 @@
  * matter fails naming the file and line, and leaves the previous output byte for byte as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,10 +34,13 @@ describe('npm run build', () => {
     const content = join(work, 'content');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     const out = join(work, 'dist');
+    // What a build killed midway would have left beside the output (its pid no longer runs).
+    mkdirSync(join(work, '.staging-999999'));
 
     const ok = build(content, out);
     expect(ok.status, ok.stderr).toBe(0);
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) expect(existsSync(join(out, lang, 'become-partner', 'index.html')), lang).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
     const before = snapshot(out);
 
     // Nothing changed: nothing is rebuilt, the output stays as it is.
