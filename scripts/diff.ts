@@ -9,10 +9,8 @@
  *
  * Exit 2 on a usage error, else 0. A thin shell over diffPair, which the pair pages use too.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadQa } from '../src/qa/load-qa.ts';
+import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide } from '../src/qa/pair-diff.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
 import { visibleText } from '../src/qa/visible-text.ts';
@@ -25,8 +23,6 @@ const USAGE = `usage: npm run --silent diff -- <A> <B> [--json] [--dir DIR]
   -h, --help  this text
 
 exit: 0 done, 1 unreadable sources, 2 usage error`;
-
-class UsageError extends Error {}
 
 function sideLine(side: PairSide): string {
   const s = side.status;
@@ -91,16 +87,10 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  try {
+  return withUsage(USAGE, () => {
     if (positionals.length !== 2) throw new UsageError(`expected two locales, got ${positionals.length}`);
-    if (values.dir !== undefined && !(existsSync(values.dir) && statSync(values.dir).isDirectory())) throw new UsageError(`--dir ${values.dir}: not a folder`);
-    const run = loadQa(values.dir !== undefined ? { dir: resolve(values.dir) } : {});
-    if (!run.site.ok) {
-      const errors = run.site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: error: ${m.reason}`));
-      console.error(errors.join('\n') || 'the sources could not be read');
-      return 1;
-    }
-    if (run.reports.length === 0) throw new UsageError('no page found');
+    const run = loadQaForCli(values.dir);
+    if (typeof run === 'number') return run;
     const diffs = run.reports.map(({ report }) => {
       const [a, b] = positionals.map((name) => {
         const picked = pickLocale(report.columns, name);
@@ -112,13 +102,7 @@ function main(argv: string[]): number {
     });
     process.stdout.write(values.json ? `${JSON.stringify(diffs, null, 2)}\n` : diffs.map(human).join('\n'));
     return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
+  });
 }
 
 process.exitCode = main(process.argv.slice(2));

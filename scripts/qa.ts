@@ -11,11 +11,12 @@
  *
  * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFiles } from '../src/qa/export-files.ts';
-import { loadQa, loadQaData, type QaRun } from '../src/qa/load-qa.ts';
+import { loadQaData, type QaRun } from '../src/qa/load-qa.ts';
+import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
 import type { Finding, LocaleStatus, QaReport } from '../src/qa/types.ts';
 
@@ -29,8 +30,6 @@ const USAGE = `usage: npm run --silent qa -- [--json] [--locale L] [--dir DIR] [
   -h, --help    this text
 
 exit: 0 done, 1 errors with --strict (or unreadable sources), 2 usage error`;
-
-class UsageError extends Error {}
 
 function statusLine(s: LocaleStatus | undefined, report: QaReport): string {
   if (!s) return report.english ? `English rebuilt from ${report.english.rebuiltFrom.join(', ')}` : '';
@@ -86,15 +85,9 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  try {
-    if (values.dir !== undefined && !(existsSync(values.dir) && statSync(values.dir).isDirectory())) throw new UsageError(`--dir ${values.dir}: not a folder`);
-    const run = loadQa(values.dir !== undefined ? { dir: resolve(values.dir) } : {});
-    if (!run.site.ok) {
-      const errors = run.site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: error: ${m.reason}`));
-      console.error(errors.join('\n') || 'the sources could not be read');
-      return 1;
-    }
-    if (run.reports.length === 0) throw new UsageError(`no page found${values.dir !== undefined ? ` in ${values.dir} (expected *.md files)` : ''}`);
+  return withUsage(USAGE, () => {
+    const run = loadQaForCli(values.dir);
+    if (typeof run === 'number') return run;
 
     let locales: string[] | null = null;
     if (values.locale !== undefined) {
@@ -121,13 +114,7 @@ function main(argv: string[]): number {
       }
     }
     return values.strict && findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
+  });
 }
 
 process.exitCode = main(process.argv.slice(2));

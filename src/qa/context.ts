@@ -7,7 +7,7 @@ import type { Block, LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { stripSpanPairs } from '../pipeline/mt-spans.ts';
 import { alignWithEnglish, type Alignment } from '../reader/align-blocks.ts';
 import type { Glossary, Suppression } from './glossary.ts';
-import type { CheckId, Severity } from './types.ts';
+import type { CheckId, Finding, Severity } from './types.ts';
 import { viewOf, type TextView } from './text-view.ts';
 
 export interface QaSource {
@@ -66,21 +66,11 @@ export interface QaContext {
   locales: LocaleData[];
 }
 
-/** A finding before it gets its id (and its suppression state). */
-export interface RawFinding {
-  check: CheckId;
-  severity: Severity;
-  locale: string;
-  file: string;
-  line: number;
-  segment?: string;
-  anchor?: string;
-  block?: string;
-  message: string;
-  revisionDriven?: boolean;
-  /** The text the finding is about, hashed into its id (so a suppression expires when it changes). */
+/** A finding before it gets its id and its suppression state, with the text it is about. */
+export type RawFinding = Omit<Finding, 'id' | 'suppressed'> & {
+  /** Hashed into the finding's id, so a suppression expires when this text changes. */
   subject: string;
-}
+};
 
 export type Check = (ctx: QaContext) => RawFinding[];
 

@@ -24,6 +24,13 @@ export function getQaRun(): QaRun {
 
 export type QaEntry = QaRun['reports'][number];
 
+/** The routes of the per-document translator pages: every UI language × every checked document. */
+export function documentPagePaths() {
+  return getSite().registry.flatMap((info) =>
+    getQaRun().reports.map((entry) => ({ params: { lang: info.segment, doc: entry.report.docId }, props: { info, entry } })),
+  );
+}
+
 export const qaEntry = (docId: string): QaEntry => {
   const entry = getQaRun().reports.find((r) => r.report.docId === docId);
   if (!entry) throw new Error(`no translator report for ${docId}`);
