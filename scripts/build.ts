@@ -110,8 +110,17 @@ async function main(): Promise<number> {
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
   removeLeftovers(dirname(out));
+  const cwd = process.cwd();
   try {
-    await build({ root, outDir: staging, logLevel: 'warn' });
+    // Astro keeps its prerender bundle in the output when that is below the working directory, else in
+    // <cwd>/.astro/.prerender, which two builds at once would share: working from beside the output
+    // gives every build its own, inside its own staging folder.
+    process.chdir(dirname(out));
+    try {
+      await build({ root, outDir: staging, logLevel: 'warn' });
+    } finally {
+      process.chdir(cwd);
+    }
     await buildWidget(staging);
     await buildSearchIndex(staging);
     makeTranslatorPagesRelative(staging);
@@ -130,4 +139,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Not a content error (those are reported above with file and line): say what failed, in one line.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`build failed: ${message.split('\n')[0]}${process.env.MT_DOCS_DEBUG ? `\n${(error as Error).stack}` : ' (MT_DOCS_DEBUG=1 shows where)'}`);
+  process.exitCode = 1;
+}

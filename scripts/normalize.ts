@@ -8,11 +8,11 @@
  * Diagnostics go to stderr as `file:line:column: severity: reason [rule-id]`. Exit 1 on errors, 2 on a
  * usage error, else 0. A thin shell over the same functions the site build uses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
-import { buildRegistry, checkLocale, SOURCE_LOCALE } from '../src/i18n/locales.ts';
+import { buildRegistry, SOURCE_LOCALE } from '../src/i18n/locales.ts';
 import { loadResources } from '../src/i18n/resources.ts';
 import { report, toDiagnostics, type Diagnostic } from '../src/pipeline/diagnostics.ts';
 import { linkTextsIn } from '../src/pipeline/link-repair.ts';
@@ -20,7 +20,9 @@ import { hasSpanPairs, stripSpanPairs } from '../src/pipeline/mt-spans.ts';
 import { normalizeBytes } from '../src/pipeline/processor.ts';
 import { englishFrontMatter, rebuildEnglish } from '../src/pipeline/rebuild-english.ts';
 import { toMarkdown } from '../src/pipeline/to-markdown.ts';
-import { contentDirDefault, loadSiteConfig, LOCALE_LINE, normalizeOptionsFor } from '../src/site/load-site.ts';
+import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
+import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
+import { readSourceFile } from '../src/site/safe-paths.ts';
 
 const USAGE = 'usage: npm run --silent normalize -- <file> [--format md|json|en]';
 
@@ -47,13 +49,13 @@ function main(argv: string[]): number {
     return 2;
   }
   const shown = relative(process.cwd(), input) || input;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(input);
-  } catch (error) {
-    console.error(`${shown}:1:1: error: cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} [read-error]`);
+  // A regular file only (a FIFO would hang the read), and a symlink only to a file in the same folder.
+  const read = readSourceFile(dirname(resolve(input)), basename(input), { followSymlinks: true });
+  if (!read.ok) {
+    console.error(`${shown}:1:1: error: cannot read file: ${read.problem} [${read.ruleId}]`);
     return 1;
   }
+  const bytes = read.bytes;
 
   const contentDir = contentDirDefault();
   const configFile = new VFile({ path: join(contentDir, 'site.json') });
@@ -62,9 +64,7 @@ function main(argv: string[]): number {
     console.error(formatDiagnostics(configFile.path, toDiagnostics(configFile)));
     return 1;
   }
-  const found = LOCALE_LINE.exec(bytes.toString('utf8'))?.[1];
-  const checked = found ? checkLocale(found) : null;
-  const locale = checked && 'code' in checked ? checked.code : null;
+  const locale = frontMatterLocale(bytes.toString('utf8'));
   // A file inside content/source/<doc>/ is that page of the site; any other file resolves links alone.
   const docId = basename(dirname(input));
   const options = normalizeOptionsFor({
@@ -79,7 +79,9 @@ function main(argv: string[]): number {
   // A translation without span pairs borrows English link texts from span-wrapped siblings, as in the site.
   const siblings = new Map<string, string>();
   for (const name of readdirSync(dirname(input)).filter((n) => n.endsWith('.md') && n !== basename(input))) {
-    const text = readFileSync(join(dirname(input), name), 'utf8');
+    const sibling = readSourceFile(dirname(resolve(input)), name);
+    if (!sibling.ok) continue;
+    const text = sibling.bytes.toString('utf8');
     if (hasSpanPairs(text)) linkTextsIn(stripSpanPairs(text).segments.map((s) => s.source ?? '').join('\n'), siblings);
   }
   const result = normalizeBytes(bytes, { ...options, path: shown, englishLinkText: (url) => siblings.get(url) });

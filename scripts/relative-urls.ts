@@ -12,10 +12,14 @@
  *   fails and says so, rather than shipping a page that silently loses its script.
  *
  * Runs after the Astro build, on the staging folder. Reader pages are left exactly as Astro wrote them.
- * Only rewrites markup (tags), never text: text content cannot contain a raw `<`.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { resolveInside } from '../src/site/safe-paths.ts';
 
 /** Site-relative paths (with `/`) of the translator pages' HTML files. */
 function translatorPages(dir: string): string[] {
@@ -23,13 +27,15 @@ function translatorPages(dir: string): string[] {
   const walk = (abs: string) => {
     for (const name of readdirSync(abs)) {
       const p = join(abs, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) found.push(relative(dir, p).split(sep).join('/'));
+      // The build wrote these folders itself; a symlink in them is nothing of ours to follow.
+      const stats = lstatSync(p);
+      if (stats.isDirectory()) walk(p);
+      else if (stats.isFile() && name.endsWith('.html')) found.push(relative(dir, p).split(sep).join('/'));
     }
   };
   for (const top of readdirSync(dir)) {
     const candidates = [join(dir, top, 'translators'), ...(top === 'translators' ? [join(dir, top)] : [])];
-    for (const c of candidates) if (existsSync(c) && statSync(c).isDirectory()) walk(c);
+    for (const c of candidates) if (existsSync(c) && lstatSync(c).isDirectory()) walk(c);
   }
   return [...new Set(found)].sort();
 }
@@ -53,31 +59,42 @@ export function classicScript(code: string, file: string): string {
   return `(()=>{"use strict";\n${code}\n})();\n`;
 }
 
-const TAG = /<[a-zA-Z][^>]*>/g;
-const URL_ATTR = /(\s(?:href|src)=)(["'])(\/(?!\/)[^"']*)\2/g;
-const MODULE_SCRIPT = /<script\b([^>]*?)\stype=(["'])module\2([^>]*)>/g;
-
-/** Rewrites the translator pages under `dir` (a built site) in place. Returns how many were rewritten. */
+/**
+ * Rewrites the translator pages under `dir` (a built site) in place. Returns how many were rewritten.
+ * Each page is parsed as HTML (never matched as text, where a `<script …>` inside an attribute value
+ * would look like a tag); a script `src` is followed only to a bundle inside `dir/_astro/`, and every
+ * file read or written is resolved inside `dir`.
+ */
 export function makeTranslatorPagesRelative(dir: string): number {
   const classic = new Map<string, string>();
   const pages = translatorPages(dir);
   for (const page of pages) {
     const from = posix.dirname(page);
-    let html = readFileSync(join(dir, page), 'utf8');
-    html = html.replace(MODULE_SCRIPT, (tag, before: string, _q: string, after: string) => {
-      const src = /\ssrc=(["'])(\/(?!\/)[^"']*)\1/.exec(`${before} ${after}`)?.[2];
-      if (!src) return tag;
-      let copy = classic.get(src);
-      if (!copy) {
-        const original = join(dir, src.slice(1));
-        copy = src.replace(/\.m?js$/, '') + '.classic.js';
-        writeFileSync(join(dir, copy.slice(1)), classicScript(readFileSync(original, 'utf8'), src));
-        classic.set(src, copy);
+    const tree = fromHtml(readFileSync(resolveInside(dir, page), 'utf8'));
+    visit(tree, 'element', (node: Element) => {
+      const src = node.properties.src;
+      if (node.tagName === 'script' && node.properties.type === 'module' && typeof src === 'string' && isSiteAbsolute(src)) {
+        let copy = classic.get(src);
+        if (!copy) {
+          if (!src.startsWith('/_astro/')) throw new Error(`${page}: a module script from ${src}, outside /_astro/, cannot be made a classic script`);
+          const original = resolveInside(dir, src.slice(1));
+          if (!existsSync(original)) throw new Error(`${page}: its module script ${src} is not in the build`);
+          copy = src.replace(/\.m?js$/, '') + '.classic.js';
+          writeFileSync(resolveInside(dir, copy.slice(1)), classicScript(readFileSync(original, 'utf8'), src));
+          classic.set(src, copy);
+        }
+        delete node.properties.type;
+        node.properties.src = copy;
+        node.properties.defer = true;
       }
-      return `<script${before.replace(src, copy)}${after.replace(src, copy)} defer>`;
+      for (const name of ['href', 'src'] as const) {
+        const url = node.properties[name];
+        if (typeof url === 'string' && isSiteAbsolute(url)) node.properties[name] = relativeUrl(url, from);
+      }
     });
-    html = html.replace(TAG, (tag) => tag.replace(URL_ATTR, (_m, attr: string, q: string, url: string) => `${attr}${q}${relativeUrl(url, from)}${q}`));
-    writeFileSync(join(dir, page), html);
+    writeFileSync(resolveInside(dir, page), toHtml(tree));
   }
   return pages.length;
 }
+
+const isSiteAbsolute = (url: string) => url.startsWith('/') && !url.startsWith('//');

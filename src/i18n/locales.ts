@@ -31,7 +31,13 @@ export type LocaleProblem = { kind: 'not-bcp47' | 'unknown'; reason: string };
 let displayNames: Intl.DisplayNames | undefined;
 const knownLanguages = () => (displayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
 
-/** Canonicalises `tag`, or explains why it is not a usable locale. */
+/** Valid BCP 47 language subtags that name no language a page can be written in. */
+const NOT_A_LANGUAGE = new Set(['und', 'zxx', 'mul', 'mis']);
+
+/**
+ * Canonicalises `tag`, or explains why it is not a usable locale. A tag is usable when the registry can
+ * describe it (label, direction, script): whatever passes here, `describeLocale` does not throw on.
+ */
 export function checkLocale(tag: string): { code: string } | LocaleProblem {
   let code: string;
   try {
@@ -41,9 +47,15 @@ export function checkLocale(tag: string): { code: string } | LocaleProblem {
   } catch {
     return { kind: 'not-bcp47', reason: `"${tag}" is not a BCP 47 language tag` };
   }
-  const lang = new Intl.Locale(code).language;
-  const name = knownLanguages().of(lang);
-  if (!name) return { kind: 'unknown', reason: `"${tag}" names no language known to this system (${lang})` };
+  // `und` has no language subtag at all for Intl.Locale.
+  const lang = new Intl.Locale(code).language ?? 'und';
+  if (NOT_A_LANGUAGE.has(lang)) return { kind: 'unknown', reason: `"${tag}" is a valid tag but names no language (${lang}); give the language the page is written in` };
+  try {
+    if (!knownLanguages().of(lang)) return { kind: 'unknown', reason: `"${tag}" names no language known to this system (${lang})` };
+    describeLocale(code);
+  } catch {
+    return { kind: 'unknown', reason: `"${tag}" cannot be described by this system's locale data (${lang})` };
+  }
   return { code };
 }
 

@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
+import { isSiteId } from './reserved-ids.ts';
 import type { Heading } from './localized-doc.ts';
 
 declare module 'mdast' {
@@ -24,6 +25,8 @@ declare module 'mdast' {
 const ANCHOR_OPEN = /^<a\s+(?:[^>]*?\s)?(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*?(\/?)>$/i;
 const ANCHOR_CLOSE = /^<\/a\s*>$/i;
 const TRAILING_ID = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/;
+/** Embedding, override and isolate controls (U+202A–202E, U+2066–2069): text that displays out of order. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** Removes a leading DocFX anchor from `children`, returning its id. */
 function takeDocfxAnchor(children: PhrasingContent[]): string | null {
@@ -57,6 +60,15 @@ export function docfxAnchors() {
   return (tree: Root, file: VFile) => {
     const slugger = new GithubSlugger();
     const seen = new Set<string>();
+    // The next suffix to try per id: finding a free `id-k` stays linear however many duplicates a page has.
+    const nextSuffix = new Map<string, number>();
+    const uniqueId = (base: string) => {
+      if (!seen.has(base)) return base;
+      let k = nextSuffix.get(base) ?? 1;
+      while (seen.has(`${base}-${k}`)) k++;
+      nextSuffix.set(base, k + 1);
+      return `${base}-${k}`;
+    };
     const headings: Heading[] = [];
     visit(tree, 'heading', (node: MdHeading) => {
       let id = takeDocfxAnchor(node.children) ?? takeTrailingId(node.children);
@@ -65,13 +77,21 @@ export function docfxAnchors() {
         id = slugger.slug(text) || 'section';
         report(file, 'info', `heading has no anchor; generated id "${id}" (it may differ between locales)`, node, 'heading-no-anchor');
       }
-      if (seen.has(id)) {
-        let k = 1;
-        while (seen.has(`${id}-${k}`)) k++;
-        report(file, 'warning', `duplicate heading id "${id}"; this one becomes "${id}-${k}"`, node, 'heading-duplicate-id');
-        id = `${id}-${k}`;
+      if (isSiteId(id)) {
+        const renamed = uniqueId(`section-${id}`);
+        report(file, 'warning', `heading id "${id}" is one the site uses for its own elements; this heading's id becomes "${renamed}"`, node, 'heading-id-reserved');
+        id = renamed;
+      } else if (seen.has(id)) {
+        const renamed = uniqueId(id);
+        report(file, 'warning', `duplicate heading id "${id}"; this one becomes "${renamed}"`, node, 'heading-duplicate-id');
+        id = renamed;
       }
       seen.add(id);
+      const bidi = BIDI_CONTROL.exec(text);
+      if (bidi) {
+        const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        report(file, 'warning', `heading contains the bidirectional control character U+${code}, which can make its text display in an order other than it reads`, node, 'bidi-control');
+      }
       node.data = { ...node.data, id, hProperties: { ...(node.data?.hProperties ?? {}), id } };
       headings.push({ depth: node.depth, id, text });
     });

@@ -7,12 +7,16 @@
  */
 import type { Blockquote, Emphasis, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 
+/** An include's content, already normalised; null when the site does not have it; or why it was not expanded. */
+export type IncludeResult = Root | { problem: string; ruleId: string } | null;
+
 export interface IncludeOptions {
-  /** The included content, already normalised, or null when the site does not have the file. */
-  resolveInclude?: (path: string) => Root | null;
+  /** `place` is where the include is used: messages about its content are reported there. */
+  resolveInclude?: (path: string, place: Position | undefined) => IncludeResult;
   /** The localised notice shown in place of a missing include. */
   includeMissing: (label: string, path: string) => string;
 }
@@ -55,10 +59,10 @@ export function docfxIncludes(options: IncludeOptions) {
         const after = node.children[found.start + 2] as { value: string };
         before.value = before.value.replace(OPENER, '');
         after.value = after.value.slice(1);
-        const resolved = options.resolveInclude?.(found.path) ?? null;
-        if (!resolved) {
-          report(file, 'warning', `include not found in this site: ${found.path} ("${found.label}")`, node.children[found.start + 1], 'include-missing');
-        }
+        const result = options.resolveInclude?.(found.path, node.children[found.start + 1]!.position) ?? null;
+        const resolved = result && 'type' in result ? result : null;
+        if (result && !resolved) report(file, 'warning', (result as { problem: string }).problem, node.children[found.start + 1], (result as { ruleId: string }).ruleId);
+        else if (!resolved) report(file, 'warning', `include not found in this site: ${found.path} ("${found.label}")`, node.children[found.start + 1], 'include-missing');
         const isWholeParagraph = before.value.trim() === '' && after.value.trim() === '' && node.children.length === 3;
         if (isWholeParagraph) {
           const parent = ancestors[ancestors.length - 1] as { children: RootContent[] };

@@ -8,13 +8,42 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { checkLocale } from '../i18n/locales.ts';
+import { checkLocale, SOURCE_LOCALE } from '../i18n/locales.ts';
 import { report } from './diagnostics.ts';
 import { metaSchema, RECOMMENDED_KEYS, toDocMeta } from './meta-schema.ts';
 
 export interface FrontMatterOptions {
   /** Locale to use when the file has none (the rebuilt English); a file's own key wins. */
   fallbackLocale?: string;
+}
+
+/**
+ * YAML aliases a front matter may expand: real ones use none. The `yaml` default (100) still lets a
+ * "billion laughs" block expand to megabytes; past this it is an error naming the line.
+ */
+export const MAX_YAML_ALIASES = 20;
+
+/** The front matter block of a decoded source (what remark-frontmatter sees), without parsing Markdown. */
+const BLOCK = /^---[ \t]*\n([\s\S]*?)\n?^---[ \t]*$/m;
+
+/**
+ * The `ms.contentlocale` of a source, read with the same YAML reading as the page itself, so the locale
+ * registry and the page never disagree (a quoted key, a comment, an anchor). Null when there is none or
+ * the front matter is broken (the page's own reading reports why).
+ */
+export function frontMatterLocale(text: string): string | null {
+  const m = BLOCK.exec(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if (!m || m.index !== 0) return null;
+  try {
+    const doc = parseDocument(m[1]!, { uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
+    const value = (doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>)['ms.contentlocale'];
+    if (typeof value !== 'string') return null;
+    const checked = checkLocale(value);
+    return 'code' in checked ? checked.code : null;
+  } catch {
+    return null;
+  }
 }
 
 const at = (line: number, column = 1) => ({ line, column });
@@ -60,7 +89,14 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
     report(file, 'error', 'front matter must be a mapping of keys to values', at(base - 1), 'front-matter-yaml');
     return;
   }
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = (doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // The yaml library refuses alias expansion past the limit ("Excessive alias count").
+    report(file, 'error', `front matter expands too many YAML aliases (more than ${MAX_YAML_ALIASES}): ${(error as Error).message.split('\n')[0]}`, at(base), 'front-matter-yaml');
+    return;
+  }
   if (raw['ms.contentlocale'] === undefined && options.fallbackLocale) raw['ms.contentlocale'] = options.fallbackLocale;
 
   const parsed = metaSchema.safeParse(raw);
@@ -87,6 +123,16 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
   const locale = checkLocale(parsed.data['ms.contentlocale']);
   if ('kind' in locale) {
     report(file, 'error', `ms.contentlocale: ${locale.reason}`, at(keyLines.get('ms.contentlocale') ?? base - 1), locale.kind === 'unknown' ? 'locale-unknown' : 'locale-not-bcp47');
+    return;
+  }
+  if (locale.code === SOURCE_LOCALE && !options.fallbackLocale) {
+    report(
+      file,
+      'error',
+      `ms.contentlocale is "${SOURCE_LOCALE}", the site's source locale: the English is rebuilt from the translations' span pairs, so a received translation must name its own locale`,
+      at(keyLines.get('ms.contentlocale') ?? base - 1),
+      'locale-is-source',
+    );
     return;
   }
   const meta = toDocMeta({ ...parsed.data, 'ms.contentlocale': locale.code }, raw);

@@ -8,6 +8,7 @@
  * through `resolveInclude`.
  */
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -19,7 +20,7 @@ import { decodeSource } from './decode-source.ts';
 import { hasErrors, toDiagnostics } from './diagnostics.ts';
 import { docfxAlerts } from './docfx-alerts.ts';
 import { docfxAnchors } from './docfx-anchors.ts';
-import { docfxIncludes } from './docfx-includes.ts';
+import { docfxIncludes, type IncludeResult } from './docfx-includes.ts';
 import { frontMatterMeta } from './front-matter.ts';
 import { linkTextsIn, repairEmptyLinks, repairNestedLinks } from './link-repair.ts';
 import { dropUnsafeUrls, rewriteOffsiteLinks } from './link-targets.ts';
@@ -42,32 +43,63 @@ export interface NormalizeOptions {
   strings?: PipelineStrings;
   /** English link text for a URL, from the rebuilt English page (for translations without span pairs). */
   englishLinkText?: (url: string) => string | undefined;
-  /** Raw Markdown of an include, or null when the site does not have it. */
-  resolveInclude?: (path: string) => string | null;
+  /**
+   * Raw Markdown of an include; null when the site does not have it; a problem when it may not be read
+   * (outside the includes folder, a symlink, not a regular file).
+   */
+  resolveInclude?: (path: string) => string | { problem: string } | null;
   upstream?: { base: string; dir: string };
   /** Upstream file names of this site's pages → their URL in the site (for this page's locale). */
   sitePages?: Record<string, string>;
 }
 
 export const DEFAULT_UPSTREAM = { base: 'https://learn.microsoft.com/{locale}/', dir: '' };
-const MAX_INCLUDE_DEPTH = 3;
+/** Includes inside includes, as deep as real pages go (DocFX docs use one or two levels). */
+export const MAX_INCLUDE_DEPTH = 3;
+/** Includes expanded on one page in all, at every depth: bounds what one small file can multiply into. */
+export const MAX_INCLUDE_EXPANSIONS = 64;
+/** Bytes of include text expanded into one page in all. */
+export const MAX_INCLUDED_BYTES = 2 * 1024 * 1024;
 
-function createProcessor(options: NormalizeOptions, file: VFile, depth: number) {
+/** What one page's includes have used so far, shared by its nested processors. */
+interface IncludeBudget {
+  expansions: number;
+  bytes: number;
+  /** The includes being expanded, outermost first: a name already here is a cycle. */
+  stack: string[];
+}
+
+const includeKey = (path: string) => path.split(/[?#]/)[0]!.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+
+function createProcessor(options: NormalizeOptions, file: VFile, depth: number, budget: IncludeBudget = { expansions: 0, bytes: 0, stack: [] }) {
   const strings = options.strings ?? ENGLISH_STRINGS;
   let ownLinks: Map<string, string> | undefined;
   const englishLinkText = (url: string) => {
     ownLinks ??= linkTextsIn((file.data.segments ?? []).map((s) => s.source ?? '').join('\n'));
     return ownLinks.get(url) ?? options.englishLinkText?.(url);
   };
-  const resolveInclude = (path: string): Root | null => {
-    if (depth >= MAX_INCLUDE_DEPTH) return null;
+  const resolveInclude = (path: string, place: Position | undefined): IncludeResult => {
+    const key = includeKey(path);
+    if (budget.stack.includes(key)) return { problem: `include cycle: ${[...budget.stack, key].join(' → ')}; not expanded again`, ruleId: 'include-cycle' };
+    if (depth >= MAX_INCLUDE_DEPTH) return { problem: `includes nested more than ${MAX_INCLUDE_DEPTH} levels deep; ${path} is not expanded`, ruleId: 'include-limit' };
+    if (budget.expansions >= MAX_INCLUDE_EXPANSIONS) return { problem: `more than ${MAX_INCLUDE_EXPANSIONS} includes expanded on this page; ${path} is not expanded`, ruleId: 'include-limit' };
     const text = options.resolveInclude?.(path);
     if (text == null) return null;
-    const inner = new VFile({ path, value: text });
-    const nested = createProcessor({ ...options, path }, inner, depth + 1);
-    const tree = nested.runSync(nested.parse(inner), inner) as Root;
-    for (const m of inner.messages) file.message(`in include ${path}: ${m.reason}`, { ruleId: m.ruleId ?? 'include', source: 'mt-docs' }).fatal = m.fatal;
-    return tree;
+    if (typeof text !== 'string') return { problem: `include ${path} refused: ${text.problem}`, ruleId: 'include-refused' };
+    if (budget.bytes + text.length > MAX_INCLUDED_BYTES) return { problem: `includes on this page would add more than ${MAX_INCLUDED_BYTES} bytes; ${path} is not expanded`, ruleId: 'include-limit' };
+    budget.expansions += 1;
+    budget.bytes += text.length;
+    budget.stack.push(key);
+    try {
+      const inner = new VFile({ path, value: text });
+      const nested = createProcessor({ ...options, path }, inner, depth + 1, budget);
+      const tree = nested.runSync(nested.parse(inner), inner) as Root;
+      // Where the include is used is what the reader of this file can act on; the include's own line follows.
+      for (const m of inner.messages) file.message(`in include ${path}${m.line ? ` (line ${m.line})` : ''}: ${m.reason}`, { place, ruleId: m.ruleId ?? 'include', source: 'mt-docs' }).fatal = m.fatal;
+      return tree;
+    } finally {
+      budget.stack.pop();
+    }
   };
   const upstream = options.upstream ?? DEFAULT_UPSTREAM;
   const processor = unified()

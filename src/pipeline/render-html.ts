@@ -12,7 +12,9 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Blockquote, ListItem, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
+import { randomUUID } from 'node:crypto';
 import type { AlertKind } from './docfx-alerts.ts';
+import { isSiteId } from './reserved-ids.ts';
 import { htmlSchema } from './sanitize-html.ts';
 
 export interface RenderOptions {
@@ -60,6 +62,55 @@ export function renderHast(tree: Root, options: RenderOptions): HastRoot {
         : {}),
     },
   }) as HastRoot;
+  markOwnElements(hast);
   const parsed = raw(hast) as HastRoot;
+  keepSiteAttributesOwn(parsed);
   return sanitize(parsed, htmlSchema) as HastRoot;
+}
+
+/**
+ * Elements the pipeline made carry this mark through hast-util-raw; those parsed from a source's raw
+ * HTML do not. A fresh value per process, so no source can write it; removed before sanitising.
+ */
+const OWN = `own-${randomUUID()}`;
+
+function markOwnElements(tree: HastRoot): void {
+  const stack: (HastRoot | Element)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      child.properties.dataMtOwn = OWN;
+      stack.push(child);
+    }
+  }
+}
+
+/** hast property names of the attributes that drive the site's own styles, behaviour and names. */
+const isSiteProperty = (name: string) => name === 'className' || name === 'id' || name === 'role' || name === 'tabIndex' || name === 'slot' || /^(aria|data)[A-Z]/.test(name);
+
+/**
+ * `class`, `id`, `role`, `aria-*`, `data-*` on an element parsed from a source are dropped (an `id` on
+ * `<a>` is kept unless the site uses it): only the pipeline sets them, so a source can neither borrow
+ * the site's classes, spoof an accessible name, nor forge a block key. The first layer reports the same.
+ */
+function keepSiteAttributesOwn(tree: HastRoot): void {
+  const stack: (HastRoot | Element)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const own = child.properties.dataMtOwn === OWN;
+      delete child.properties.dataMtOwn;
+      if (!own) {
+        for (const name of Object.keys(child.properties)) {
+          if (!isSiteProperty(name)) continue;
+          if (name === 'id' && child.tagName === 'a' && !isSiteId(String(child.properties.id))) continue;
+          delete child.properties[name];
+        }
+      }
+      stack.push(child);
+    }
+    if (node.type === 'element' && node.tagName === 'template' && 'content' in node) stack.push((node as unknown as { content: HastRoot }).content);
+  }
 }

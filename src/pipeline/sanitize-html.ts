@@ -13,7 +13,9 @@ import { defaultSchema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
+import { tokenizeHtml } from './html-tokens.ts';
 import { isUnsafeUrl } from './link-targets.ts';
+import { isSiteId } from './reserved-ids.ts';
 
 const GLOBAL_ATTRS = ['lang', 'dir', 'title'];
 
@@ -67,7 +69,7 @@ export const ALLOWED_HTML: Record<string, string[]> = {
 /** Elements whose content is code or a document of its own: removed together with their content. */
 const DROP_WITH_CONTENT = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'noembed', 'noframes', 'textarea', 'title',
-  'xmp', 'template', 'svg', 'math', 'object', 'embed', 'applet', 'select', 'head',
+  'xmp', 'template', 'svg', 'math', 'object', 'embed', 'applet', 'select', 'head', 'plaintext',
 ]);
 
 const URL_ATTRS = new Set(['href', 'src']);
@@ -75,13 +77,16 @@ const URL_ATTRS = new Set(['href', 'src']);
 /** Layout-only elements whose removal loses nothing a reader needs (reported as info). */
 const PRESENTATIONAL = new Set(['font', 'center', 'col', 'colgroup', 'big', 'tt', 'strike', 'nobr', 'section', 'article', 'header', 'footer', 'figure', 'figcaption']);
 
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Elements with no content and no end tag: they never deepen the nesting. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Raw HTML elements open at once, as deep as a real page goes and far below what a renderer's stack takes. */
+export const MAX_HTML_DEPTH = 64;
 
 const decodeBasic = (v: string) =>
   v.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|amp|lt|gt|apos|colon|tab|newline));?/gi, (all, dec, hex, name) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Math.min(Number(dec), 0x10ffff));
+    if (hex) return String.fromCodePoint(Math.min(parseInt(hex.slice(0, 8), 16), 0x10ffff));
     return ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()] ?? all;
   });
 
@@ -94,77 +99,117 @@ export interface Removal {
   dangerous: boolean;
 }
 
+/** Open raw HTML elements across the nodes of one page, to bound their nesting. */
+export class HtmlDepth {
+  readonly open: string[] = [];
+  /** End tags still owed to start tags removed for depth, by element name. */
+  readonly dropped = new Map<string, number>();
+  cut = 0;
+}
+
 /**
  * Rewrites one piece of raw HTML to the allowlist. Returns the safe HTML and what was removed. Elements
  * in DROP_WITH_CONTENT lose their content up to their closing tag (to the end when it is not here).
+ * The markup is read as a browser reads it (`tokenizeHtml`); the output is rebuilt from the tokens, so
+ * text never joins into a new tag and sanitising the output again removes nothing.
  */
-export function sanitizeHtmlFragment(html: string): { html: string; removed: Removal[] } {
-  // Removing a tag can join the text around it into a new tag (`<<script></script>img onerror=…>`):
-  // rewrite until nothing more is removed.
-  const removed: Removal[] = [];
-  let current = html;
-  for (let pass = 0; pass < 20; pass++) {
-    const result = sanitizeOnce(current);
-    removed.push(...result.removed);
-    if (result.removed.length === 0 && result.html === current) break;
-    current = result.html;
-  }
-  return { html: current, removed };
-}
-
-function sanitizeOnce(html: string): { html: string; removed: Removal[] } {
+export function sanitizeHtmlFragment(html: string, depth = new HtmlDepth()): { html: string; removed: Removal[] } {
   const removed: Removal[] = [];
   let out = '';
-  let last = 0;
   let skipUntilClose: string | null = null;
-  for (const m of html.matchAll(TAG)) {
-    const [whole, slash, rawName, attrs = '', selfClose] = m;
-    const start = m.index;
+  const tokens = tokenizeHtml(html);
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     if (skipUntilClose) {
-      if (slash && rawName?.toLowerCase() === skipUntilClose) {
-        skipUntilClose = null;
-        last = start + whole.length;
+      if (token.type === 'end' && token.name === skipUntilClose) skipUntilClose = null;
+      continue;
+    }
+    if (token.type === 'text') {
+      // A `<` that starts no tag is text; escaped, it can never start one once the markup around it changes.
+      out += token.value.replace(/</g, '&lt;');
+      continue;
+    }
+    if (token.type === 'comment') {
+      // Comments never reach a page. `<!-->` ends a comment for a browser where its author meant one that
+      // runs to the next `-->`: that reading is taken, so what follows is neither shown nor run.
+      if (token.malformed) {
+        const rest = html.slice(token.end);
+        const close = token.value === '' ? rest.indexOf('-->') : -1;
+        removed.push({ what: html.slice(token.start, Math.min(token.end, token.start + 12)), reason: close >= 0 ? 'malformed comment, removed up to the next -->' : 'malformed comment', dangerous: true });
+        if (close >= 0) {
+          const stop = token.end + close + 3;
+          while (t + 1 < tokens.length && tokens[t + 1]!.start < stop) t++;
+          const last = tokens[t]!;
+          // A text token running past the `-->` keeps its part after it.
+          if (last.type === 'text' && last.start + last.value.length > stop) out += last.value.slice(stop - last.start).replace(/</g, '&lt;');
+        }
       }
       continue;
     }
-    out += html.slice(last, start);
-    last = start + whole.length;
-    if (!rawName) {
-      // Comments and declarations: comments are harmless (dropped when rendering), the rest go.
-      if (whole.startsWith('<!--')) out += whole;
-      else removed.push({ what: whole.slice(0, 20), reason: 'declaration or processing instruction', dangerous: false });
+    if (token.type === 'bogus') {
+      removed.push({ what: token.value.slice(0, 20), reason: 'declaration or processing instruction', dangerous: false });
       continue;
     }
-    const name = rawName.toLowerCase();
+    const name = token.name;
     const allowed = ALLOWED_HTML[name];
     if (!allowed) {
-      if (!slash) removed.push({ what: `<${name}>`, reason: 'element not allowed', dangerous: DROP_WITH_CONTENT.has(name) || !PRESENTATIONAL.has(name) });
-      if (!slash && !selfClose && DROP_WITH_CONTENT.has(name)) skipUntilClose = name;
+      if (token.type === 'start') removed.push({ what: `<${name}>`, reason: 'element not allowed', dangerous: DROP_WITH_CONTENT.has(name) || !PRESENTATIONAL.has(name) });
+      if (token.type === 'start' && !token.selfClosing && DROP_WITH_CONTENT.has(name)) skipUntilClose = name;
       continue;
     }
-    if (slash) {
+    if (token.type === 'end') {
+      const owed = depth.dropped.get(name) ?? 0;
+      if (owed > 0) {
+        depth.dropped.set(name, owed - 1);
+        continue;
+      }
+      const at = depth.open.lastIndexOf(name);
+      if (at >= 0) depth.open.length = at;
       out += `</${name}>`;
       continue;
     }
+    if (!VOID.has(name) && !token.selfClosing) {
+      if (depth.open.length >= MAX_HTML_DEPTH) {
+        depth.dropped.set(name, (depth.dropped.get(name) ?? 0) + 1);
+        depth.cut += 1;
+        continue;
+      }
+      depth.open.push(name);
+    }
     let rebuilt = `<${name}`;
-    for (const a of attrs.matchAll(ATTR)) {
-      const attr = a[1]!.toLowerCase();
-      const value = a[2] ?? a[3] ?? a[4];
+    for (const [attr, value] of token.attrs) {
       if (!allowed.includes(attr) && !GLOBAL_ATTRS.includes(attr)) {
         const handler = attr.startsWith('on');
-        removed.push({ what: `${attr}="…" on <${name}>`, reason: handler ? 'event handler' : 'attribute not allowed', dangerous: handler || attr === 'style' || attr === 'srcdoc' });
+        const spoof = spoofsTheSite(attr);
+        removed.push({
+          what: `${attr}="…" on <${name}>`,
+          reason: handler ? 'event handler' : spoof ? 'attribute the site sets itself' : 'attribute not allowed',
+          dangerous: handler || spoof || attr === 'style' || attr === 'srcdoc',
+        });
         continue;
       }
       if (URL_ATTRS.has(attr) && value !== undefined && isUnsafeUrl(decodeBasic(value))) {
         removed.push({ what: `${attr} on <${name}>`, reason: 'unsafe URL', dangerous: true });
         continue;
       }
+      if ((attr === 'id' || attr === 'name') && value !== undefined && isSiteId(decodeBasic(value).trim())) {
+        removed.push({ what: `${attr}="${decodeBasic(value).trim()}" on <${name}>`, reason: 'an id the site uses for its own elements', dangerous: true });
+        continue;
+      }
       rebuilt += value === undefined ? ` ${attr}` : ` ${attr}="${escapeAttr(decodeBasic(value))}"`;
     }
-    out += `${rebuilt}${selfClose ? ' /' : ''}>`;
+    out += `${rebuilt}${token.selfClosing ? ' /' : ''}>`;
   }
-  if (!skipUntilClose) out += html.slice(last);
   return { html: out, removed };
+}
+
+/**
+ * Attributes a source could use to pose as the site: an accessible name or role, focus order, the
+ * reader's block keys, search's own markers. Removed with a warning; a plain `class` or a stray
+ * `data-*` (MT tool leftovers) is removed too, as presentational, with an info.
+ */
+function spoofsTheSite(attr: string): boolean {
+  return attr === 'role' || attr === 'tabindex' || attr === 'slot' || attr.startsWith('aria-') || attr === 'data-block' || attr === 'data-segments' || attr.startsWith('data-pagefind');
 }
 
 /** unified plugin: every raw HTML node rewritten to the allowlist, with a warning per removal. */
@@ -172,6 +217,8 @@ const OPEN_ONLY = /^<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>$/;
 
 export function sanitizeRawHtml() {
   return (tree: Root, file: VFile) => {
+    const depth = new HtmlDepth();
+    let firstCut: Html | undefined;
     visit(tree, 'html', (node: Html, index, parent) => {
       // Inside a sentence, `<script>` and its `</script>` are separate nodes with text between them:
       // that text is the element's content and goes with it.
@@ -181,7 +228,9 @@ export function sanitizeRawHtml() {
         const end = parent.children.findIndex((c, i) => i > index && c.type === 'html' && close.test(c.value.trim()));
         parent.children.splice(index + 1, (end < 0 ? parent.children.length : end + 1) - index - 1);
       }
-      const { html, removed } = sanitizeHtmlFragment(node.value);
+      const cutBefore = depth.cut;
+      const { html, removed } = sanitizeHtmlFragment(node.value, depth);
+      if (depth.cut > cutBefore) firstCut ??= node;
       for (const r of removed) report(file, r.dangerous ? 'warning' : 'info', `raw HTML removed: ${r.what} (${r.reason})`, node, 'html-removed');
       if (html.trim() === '' && parent && index !== undefined && node.value.trim() !== '') {
         parent.children.splice(index, 1);
@@ -190,6 +239,7 @@ export function sanitizeRawHtml() {
       node.value = html;
       return undefined;
     });
+    if (firstCut) report(file, 'warning', `raw HTML nested more than ${MAX_HTML_DEPTH} elements deep; ${depth.cut} deeper tags removed (their text is kept)`, firstCut, 'html-too-deep');
   };
 }
 
@@ -207,4 +257,24 @@ export const htmlSchema: Schema = {
   protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
   strip: [...DROP_WITH_CONTENT],
   required: { input: { type: 'checkbox', disabled: true } },
+};
+
+/**
+ * What raw HTML from a source may carry, as a hast-util-sanitize schema: the first layer's allowlist and
+ * nothing the pipeline adds. The tests hold the two layers to it: whatever this schema would remove
+ * from a source's HTML, the first layer removes and reports.
+ */
+export const sourceHtmlSchema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  clobber: [],
+  allowComments: false,
+  tagNames: Object.keys(ALLOWED_HTML),
+  attributes: {
+    ...Object.fromEntries(Object.entries(ALLOWED_HTML).map(([tag, attrs]) => [tag, [...attrs]])),
+    '*': [...GLOBAL_ATTRS],
+  },
+  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  strip: [...DROP_WITH_CONTENT],
+  required: {},
 };

@@ -3,9 +3,8 @@
  * locales), the glossary and the suppressions, and runs the checks. The CLIs and the translator pages
  * start here.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { contentDirDefault, loadSite, type LoadedSite, type SiteDoc } from '../site/load-site.ts';
 import type { QaSource } from './context.ts';
 import { parseGlossary, parseSuppressions } from './glossary.ts';
@@ -17,8 +16,6 @@ export interface QaRun {
   /** One report per document of the site. */
   reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[] }[];
 }
-
-const decoded = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
 /** Glossary and suppressions from content/qa (the project's), whatever folder is checked. */
 export function loadQaData(contentDir = contentDirDefault()) {
@@ -38,21 +35,14 @@ export function loadQaData(contentDir = contentDirDefault()) {
  * (`*.md`, any names; the locale comes from each file's front matter).
  */
 export function loadQa(options: { dir?: string; contentDir?: string; site?: LoadedSite } = {}): QaRun {
-  let contentDir = options.contentDir ?? contentDirDefault();
-  if (options.dir) {
-    // Seen as a site with one document, named after the folder.
-    const root = mkdtempSync(join(tmpdir(), 'qa-'));
-    const page = join(root, 'source', basename(resolve(options.dir)));
-    mkdirSync(page, { recursive: true });
-    for (const name of readdirSync(options.dir).filter((n) => n.endsWith('.md'))) copyFileSync(join(options.dir, name), join(page, name));
-    copyFileSync(join(contentDir, 'site.json'), join(root, 'site.json'));
-    contentDir = root;
-  }
-  const data = loadQaData(options.contentDir ?? contentDirDefault());
-  // The build has the site loaded already: the checks run on that, not on a second load.
-  const site = options.site && !options.dir ? options.site : loadSite({ contentDir });
+  const contentDir = options.contentDir ?? contentDirDefault();
+  const data = loadQaData(contentDir);
+  // The build has the site loaded already: the checks run on that, not on a second load. A --dir folder
+  // is seen as a site with one document, named after the folder, read in place.
+  const site = options.site && !options.dir ? options.site : loadSite({ contentDir, pageDir: options.dir ? resolve(options.dir) : undefined });
   const reports = site.docs.map((siteDoc) => {
-    const sources = siteDoc.translations.map((doc) => ({ doc, text: decoded(resolve(process.cwd(), doc.path)) }));
+    // The text the loader read: never the file again.
+    const sources = siteDoc.translations.map((doc) => ({ doc, text: siteDoc.sourceTexts[doc.locale]! }));
     const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;
     const englishBase = sources.find((s) => s.doc.locale === base)?.text ?? null;
     const report = runQa({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });

@@ -6,11 +6,11 @@
  * everywhere with the same message. Locales come from the files (`ms.contentlocale`), never from a
  * list in code.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'zod';
-import { buildRegistry, checkLocale, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
+import { buildRegistry, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
 import { loadResources, type Resources } from '../i18n/resources.ts';
 import { createTranslator, hasUiStrings, pipelineStrings } from '../i18n/translator.ts';
 import { report } from '../pipeline/diagnostics.ts';
@@ -19,6 +19,9 @@ import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { hasSpanPairs } from '../pipeline/mt-spans.ts';
 import { normalizeBytes, type NormalizeOptions } from '../pipeline/processor.ts';
 import { rebuildEnglish, type Agreement } from '../pipeline/rebuild-english.ts';
+import { frontMatterLocale } from '../pipeline/front-matter.ts';
+import { docIdProblem } from './doc-id.ts';
+import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
 
 const siteConfigSchema = z.object({
   siteUrl: z.url(),
@@ -26,6 +29,11 @@ const siteConfigSchema = z.object({
   docs: z.record(z.string(), z.object({ upstreamPath: z.string().optional() })).default({}),
   /** Publish the translator workbench (/<lang>/translators/) with the site; a reader-only site turns it off. */
   translatorPages: z.boolean().default(true),
+  /**
+   * Follow symbolic links among the sources and includes when their target stays inside the content
+   * folder. Off by default: a hand-off is data from outside, and a link in it is refused with a message.
+   */
+  followSymlinks: z.boolean().default(false),
 });
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
@@ -38,6 +46,8 @@ export interface SiteDoc {
   agreement: Agreement[];
   /** For each span-wrapped translation, its own English side (same blocks, same keys). */
   englishSides: Record<string, LocalizedDoc>;
+  /** Each translation's source as read and decoded (by locale): later stages never read the file again. */
+  sourceTexts: Record<string, string>;
 }
 
 export interface LoadedSite {
@@ -56,6 +66,12 @@ export interface LoadOptions {
   localesDir?: string;
   /** Paths in diagnostics are shown relative to this folder. */
   cwd?: string;
+  /**
+   * Instead of `contentDir/source/`, this one folder holding one page in several locales (`*.md`, any
+   * names): the site is that one document, named after the folder. site.json and includes still come
+   * from `contentDir`.
+   */
+  pageDir?: string;
 }
 
 /** Resolved from the working directory: bundled page code cannot rely on its own location. */
@@ -104,11 +120,25 @@ export function normalizeOptionsFor(args: {
     strings: pipelineStrings(translator),
     upstream: { base: config.upstream.base, dir: upstreamDir },
     sitePages: Object.fromEntries(docIds.map((id) => [basename(config.docs[id]?.upstreamPath ?? `${id}.md`), `/${segment}/${id}/`])),
-    resolveInclude: (path) => {
-      const file = join(contentDir, 'includes', basename(path));
-      return existsSync(file) ? readFileSync(file, 'utf8') : null;
-    },
+    resolveInclude: (path) => readInclude(contentDir, path, config),
   };
+}
+
+/**
+ * An include's text: looked up by file name in `content/includes/`, read only when it is a regular file
+ * inside that folder (no `..`, no symlink out, no FIFO); otherwise the reason, for the include's notice.
+ */
+export function readInclude(contentDir: string, path: string, policy: SymlinkPolicy): string | { problem: string } | null {
+  const dir = join(contentDir, 'includes');
+  const name = basename(path.split(/[?#]/)[0]!.replace(/\\/g, '/'));
+  if (name === '' || name === '.' || name === '..') return { problem: `"${path}" names no file` };
+  const candidate = join(dir, name);
+  if (!existsSync(dir) || !isInside(dir, candidate)) return null;
+  const checked = checkSourcePath(contentDir, relative(contentDir, candidate), policy);
+  if (!checked.ok) return checked.ruleId === 'not-found' ? null : { problem: checked.problem };
+  const read = readSourceFile(contentDir, relative(contentDir, candidate), policy);
+  if (!read.ok) return { problem: read.problem };
+  return read.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /** The site configuration, or null with errors reported on `file`. */
@@ -116,25 +146,88 @@ export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | nu
   return readConfig(contentDir, file);
 }
 
-/** Where a file declares its locale; read before parsing, to pick its UI strings. */
-export const LOCALE_LINE = /^ms\.contentlocale:[ \t]*["']?([^"'\s]+)/m;
-
 /**
- * The locales of the sources under `contentDir`, read from their front matter without parsing them:
- * for configuration that runs before the site is loaded (the sitemap's hreflang map).
+ * The locales of the sources under `contentDir`, read from their front matter (the same reading as the
+ * page's) without parsing the Markdown: for configuration that runs before the site is loaded (the
+ * sitemap's hreflang map). Skips, silently, what `loadSite` reports.
  */
-export function scanLocales(contentDir = contentDirDefault()): string[] {
-  const sourceDir = join(contentDir, 'source');
-  if (!existsSync(sourceDir)) return [];
+export function scanLocales(contentDir = contentDirDefault(), policy: SymlinkPolicy = {}): string[] {
   const codes = new Set<string>();
-  for (const doc of readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const name of readdirSync(join(sourceDir, doc.name)).filter((n) => n.endsWith('.md'))) {
-      const found = LOCALE_LINE.exec(readFileSync(join(sourceDir, doc.name, name), 'utf8'))?.[1];
-      const checked = found ? checkLocale(found) : null;
-      if (checked && 'code' in checked) codes.add(checked.code);
-    }
+  for (const found of discoverSources(contentDir, policy).sources) {
+    const read = readSourceFile(found.root, found.rel, policy);
+    const code = read.ok ? frontMatterLocale(read.bytes.toString('utf8')) : null;
+    if (code) codes.add(code);
   }
   return [...codes];
+}
+
+export interface DiscoveredSource {
+  docId: string;
+  /** The folder the source must stay inside (the content folder, or the page folder). */
+  root: string;
+  /** Path relative to `root`. */
+  rel: string;
+}
+
+export interface SkippedEntry {
+  /** Path relative to the content folder. */
+  rel: string;
+  problem: string;
+  ruleId: string;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * What `content/source/` holds: a folder per document, a `*.md` per locale. Only real folders and
+ * regular files count; symlinks only under `followSymlinks` and only inside the content folder; every
+ * entry left out is said, with the reason (a FIFO, a folder named `x.md`, a bad document name).
+ */
+export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageDir?: string): { sources: DiscoveredSource[]; skipped: SkippedEntry[] } {
+  const sources: DiscoveredSource[] = [];
+  const skipped: SkippedEntry[] = [];
+  const list = (rel: string, root = contentDir): Dirent[] => {
+    try {
+      return readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      skipped.push({ rel, problem: `cannot list the folder (${(error as NodeJS.ErrnoException).code})`, ruleId: 'read-error', severity: 'error' });
+      return [];
+    }
+  };
+  if (pageDir) {
+    // Not published, so any folder name will do.
+    const docId = basename(resolve(pageDir));
+    for (const entry of list('.', pageDir).filter((e) => e.name.endsWith('.md'))) {
+      const file = checkSourcePath(pageDir, entry.name, policy);
+      if (!file.ok) skipped.push({ rel: entry.name, problem: `${file.problem}; skipped`, ruleId: file.ruleId, severity: 'warning' });
+      else sources.push({ docId, root: pageDir, rel: entry.name });
+    }
+    return { sources, skipped };
+  }
+  if (!existsSync(join(contentDir, 'source'))) return { sources, skipped };
+  for (const doc of list('source')) {
+    const docRel = join('source', doc.name);
+    const dir = checkSourcePath(contentDir, docRel, policy, 'dir');
+    if (!dir.ok) {
+      // A stray file beside the document folders is not a document; anything else is said.
+      if (!(dir.ruleId === 'not-regular-file' && doc.isFile())) skipped.push({ rel: docRel, problem: dir.problem, ruleId: dir.ruleId, severity: 'warning' });
+      continue;
+    }
+    const bad = docIdProblem(doc.name);
+    if (bad) {
+      skipped.push({ rel: docRel, problem: `document folder ${bad}`, ruleId: 'doc-id-invalid', severity: 'error' });
+      continue;
+    }
+    for (const entry of list(docRel).filter((e) => e.name.endsWith('.md'))) {
+      const rel = join(docRel, entry.name);
+      const file = checkSourcePath(contentDir, rel, policy);
+      if (!file.ok) {
+        skipped.push({ rel, problem: `${file.problem}; skipped`, ruleId: file.ruleId, severity: 'warning' });
+        continue;
+      }
+      sources.push({ docId: doc.name, root: contentDir, rel });
+    }
+  }
+  return { sources, skipped };
 }
 
 interface SourceEntry {
@@ -153,21 +246,30 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
   const resources = loadResources(options.localesDir);
   const config = readConfig(contentDir, siteFile);
   const files: VFile[] = [siteFile];
-  const sourceDir = join(contentDir, 'source');
+  const sourceDir = options.pageDir ?? join(contentDir, 'source');
   if (!existsSync(sourceDir)) report(siteFile, 'error', `no source folder: ${sourceDir}`, undefined, 'site-config');
   if (!config || !existsSync(sourceDir)) return { config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false };
 
   // Pass 1: what is there, and in which locales (the registry and the site's URLs depend on it).
   const entries: SourceEntry[] = [];
-  for (const doc of readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    for (const name of readdirSync(join(sourceDir, doc.name)).filter((n) => n.endsWith('.md')).sort()) {
-      const path = join(sourceDir, doc.name, name);
-      const bytes = readFileSync(path);
-      const text = bytes.toString('utf8');
-      const found = LOCALE_LINE.exec(text)?.[1];
-      const checked = found ? checkLocale(found) : null;
-      entries.push({ docId: doc.name, path, shownPath: relative(cwd, path) || path, bytes, text, locale: checked && 'code' in checked ? checked.code : null });
+  const shown = (rel: string, root = options.pageDir ?? contentDir) => relative(cwd, join(root, rel)) || join(root, rel);
+  const discovered = discoverSources(contentDir, config, options.pageDir);
+  for (const skip of discovered.skipped) {
+    const file = new VFile({ path: shown(skip.rel) });
+    report(file, skip.severity, skip.problem, { line: 1, column: 1 }, skip.ruleId);
+    files.push(file);
+  }
+  for (const { docId, root, rel } of discovered.sources) {
+    const path = resolve(root, rel);
+    const read = readSourceFile(root, rel, config);
+    if (!read.ok) {
+      const file = new VFile({ path: shown(rel, root) });
+      report(file, 'error', read.problem, { line: 1, column: 1 }, read.ruleId);
+      files.push(file);
+      continue;
     }
+    const text = read.bytes.toString('utf8');
+    entries.push({ docId, path, shownPath: shown(rel, root), bytes: read.bytes, text, locale: frontMatterLocale(text) });
   }
   const registry = buildRegistry(entries.flatMap((e) => (e.locale ? [e.locale] : [])));
   const segmentOf = new Map(registry.map((l) => [l.code, l.segment]));
@@ -215,7 +317,9 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     }
     const order = new Map(registry.map((l, i) => [l.code, i]));
     translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
-    docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {} });
+    const decoded = (e: SourceEntry) => e.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decoded(mine.find((e) => e.shownPath === doc.path)!)]));
+    docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts });
   }
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
   return { config, registry, resources, docs, files, ok };

@@ -4,7 +4,7 @@
  * the content folder, and usage errors (exit 2).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -190,5 +190,30 @@ describe('the build step that makes translator pages work from disk', () => {
     expect(() => classicScript('import{a as b}from"./x.js";b()', 'x.js')).toThrow(/cannot run from file:\/\//);
     expect(() => classicScript('console.log(import.meta.url)', 'x.js')).toThrow();
     expect(classicScript('import(`/pagefind/pagefind.js`)', 'x.js')).toContain('import(`/pagefind/pagefind.js`)');
+  });
+
+  it('reads pages as HTML: a script tag inside an attribute value is text, and no path leaves the build', () => {
+    const work = mkdtempSync(join(tmpdir(), 'relative-hostile-'));
+    const dir = join(work, 'dist');
+    const outside = join(work, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    mkdirSync(join(dir, '_astro'), { recursive: true });
+    mkdirSync(join(dir, 'en/translators/doc'), { recursive: true });
+    writeFileSync(join(dir, '_astro/a.js'), 'let e=1');
+    const hostileId = `row-<script type='module' src='/../../outside/secret.txt'>`;
+    writeFileSync(join(dir, 'en/translators/doc/index.html'), `<html><body><div id="${hostileId.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></div><script type="module" src="/_astro/a.js"></script></body></html>`);
+    makeTranslatorPagesRelative(dir);
+    expect(readdirSync(outside)).toEqual(['secret.txt']);
+    expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
+    const out = readFileSync(join(dir, 'en/translators/doc/index.html'), 'utf8');
+    expect(out).toContain('src=&#x27;/../../outside/secret.txt&#x27;');
+    expect(out).toContain('<script src="../../../_astro/a.classic.js" defer></script>');
+    // A real script element pointing outside the build, or at a file it does not have, fails clearly.
+    writeFileSync(join(dir, 'en/translators/doc/index.html'), `<script type="module" src="/../../outside/secret.txt"></script>`);
+    expect(() => makeTranslatorPagesRelative(dir)).toThrow(/outside \/_astro\//);
+    writeFileSync(join(dir, 'en/translators/doc/index.html'), `<script type="module" src="/_astro/missing.js"></script>`);
+    expect(() => makeTranslatorPagesRelative(dir)).toThrow(/en\/translators\/doc\/index\.html: its module script \/_astro\/missing\.js is not in the build/);
+    expect(readdirSync(outside)).toEqual(['secret.txt']);
   });
 });
