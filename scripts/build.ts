@@ -5,18 +5,19 @@
  * When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
-import { VFile } from 'vfile';
-import { reporter } from 'vfile-reporter';
+import type { VFile } from 'vfile';
+import { diagnosticLines } from '../src/pipeline/diagnostics.ts';
 import { loadSite } from '../src/site/load-site.ts';
 import { makeTranslatorPagesRelative } from './relative-urls.ts';
 import { shareLoadedSite } from '../src/site/site-data.ts';
 import { headersFile } from '../src/site/security-policy.ts';
 import { buildWidget } from './build-widget.ts';
+import { internalErrorLine } from './internal-error.ts';
 import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -56,14 +57,11 @@ if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   process.exit(child.status ?? 1);
 }
 
-/** Errors and warnings as vfile-reporter prints them; infos (routine repairs) only with --verbose. */
+/** Errors and warnings, one `file:line:column: severity: reason [rule]` line each; infos (routine repairs) only with --verbose. */
 function summary(files: VFile[], verbose: boolean): string {
-  const shown = files.map((f) => {
-    const copy = new VFile({ path: f.path });
-    copy.messages = verbose ? f.messages : f.messages.filter((m) => m.fatal !== undefined);
-    return copy;
-  });
-  return reporter(shown, { quiet: true });
+  const lines = diagnosticLines(files, { infos: verbose });
+  const count = (severity: string) => lines.filter((l) => l.includes(`: ${severity}: `)).length;
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n${count('error')} errors, ${count('warning')} warnings`;
 }
 
 /** Pagefind over the built pages: one index per `<html lang>`, only what is inside data-pagefind-body. */
@@ -88,11 +86,11 @@ function isGone(pid: number): boolean {
   }
 }
 
-/** Staging and previous-output folders left beside the output by builds that were killed midway. */
-function removeLeftovers(dir: string): void {
+/** Folders named for a build's pid (staging, previous output, working folder) left by builds that were killed midway. */
+function removeLeftovers(dir: string, pattern = /^\.(?:staging|previous)-(\d+)$/): void {
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const m = /^\.(staging|previous)-(\d+)$/.exec(name);
-    if (m && (Number(m[2]) === process.pid || isGone(Number(m[2])))) rmSync(join(dir, name), { recursive: true, force: true });
+    const m = pattern.exec(name);
+    if (m && (Number(m[1]) === process.pid || isGone(Number(m[1])))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
@@ -111,15 +109,20 @@ async function main(): Promise<number> {
   const staging = join(dirname(out), `.staging-${process.pid}`);
   removeLeftovers(dirname(out));
   const cwd = process.cwd();
+  const builds = join(root, '.astro', 'builds');
+  const ownCwd = join(builds, String(process.pid));
+  removeLeftovers(builds, /^(\d+)$/);
   try {
-    // Astro keeps its prerender bundle in the output when that is below the working directory, else in
-    // <cwd>/.astro/.prerender, which two builds at once would share: working from beside the output
-    // gives every build its own, inside its own staging folder.
-    process.chdir(dirname(out));
+    // Astro keeps its prerender bundle in <cwd>/.astro/.prerender when the output is not below the
+    // working directory, which two builds at once would share ("Cannot find module"). Each build works
+    // from a folder of its own inside the project (so the bundle still resolves the project's packages).
+    mkdirSync(ownCwd, { recursive: true });
+    process.chdir(ownCwd);
     try {
       await build({ root, outDir: staging, logLevel: 'warn' });
     } finally {
       process.chdir(cwd);
+      rmSync(ownCwd, { recursive: true, force: true });
     }
     await buildWidget(staging);
     await buildSearchIndex(staging);
@@ -143,7 +146,6 @@ try {
   process.exitCode = await main();
 } catch (error) {
   // Not a content error (those are reported above with file and line): say what failed, in one line.
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`build failed: ${message.split('\n')[0]}${process.env.MT_DOCS_DEBUG ? `\n${(error as Error).stack}` : ' (MT_DOCS_DEBUG=1 shows where)'}`);
+  console.error(internalErrorLine(error, 'build failed'));
   process.exitCode = 1;
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { buildRegistry, SOURCE_LOCALE } from '../src/i18n/locales.ts';
 import { loadResources } from '../src/i18n/resources.ts';
-import { report, toDiagnostics, type Diagnostic } from '../src/pipeline/diagnostics.ts';
+import { diagnosticLine, report, toDiagnostics, type Diagnostic } from '../src/pipeline/diagnostics.ts';
 import { linkTextsIn } from '../src/pipeline/link-repair.ts';
 import { hasSpanPairs, stripSpanPairs } from '../src/pipeline/mt-spans.ts';
 import { normalizeBytes } from '../src/pipeline/processor.ts';
@@ -23,11 +23,12 @@ import { toMarkdown } from '../src/pipeline/to-markdown.ts';
 import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
 import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
 import { readSourceFile } from '../src/site/safe-paths.ts';
+import { internalErrorLine } from './internal-error.ts';
 
 const USAGE = 'usage: npm run --silent normalize -- <file> [--format md|json|en]';
 
 function formatDiagnostics(path: string, diagnostics: Diagnostic[]): string {
-  return diagnostics.map((d) => `${path}:${d.line}:${d.column}: ${d.severity}: ${d.reason} [${d.ruleId}]`).join('\n');
+  return diagnostics.map((d) => diagnosticLine(path, d)).join('\n');
 }
 
 function main(argv: string[]): number {
@@ -119,4 +120,10 @@ function main(argv: string[]): number {
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // Content problems are reported above with file and line; this is a fault of ours: one line, exit 1.
+  console.error(internalErrorLine(error));
+  process.exitCode = 1;
+}

@@ -6,10 +6,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadQa, type QaRun } from '../src/qa/load-qa.ts';
+import { internalErrorLine } from './internal-error.ts';
+import { diagnosticLines } from '../src/pipeline/diagnostics.ts';
 
 export class UsageError extends Error {}
 
-/** Runs `body`; a UsageError becomes its message, the usage text and exit code 2. */
+/**
+ * Runs `body`; a UsageError becomes its message, the usage text and exit code 2. Anything else that
+ * escapes is a fault of ours, not of the sources (those are reported with file and line): one line and
+ * exit 1, the stack only with MT_DOCS_DEBUG=1.
+ */
 export function withUsage(usage: string, body: () => number): number {
   try {
     return body();
@@ -18,7 +24,8 @@ export function withUsage(usage: string, body: () => number): number {
       console.error(`${error.message}\n\n${usage}`);
       return 2;
     }
-    throw error;
+    console.error(internalErrorLine(error));
+    return 1;
   }
 }
 
@@ -27,7 +34,7 @@ export function loadQaForCli(dir: string | undefined): QaRun | number {
   if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new UsageError(`--dir ${dir}: not a folder`);
   const run = loadQa(dir !== undefined ? { dir: resolve(dir) } : {});
   if (!run.site.ok) {
-    const errors = run.site.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: error: ${m.reason}`));
+    const errors = diagnosticLines(run.site.files).filter((l) => l.includes(': error: '));
     console.error(errors.join('\n') || 'the sources could not be read');
     return 1;
   }

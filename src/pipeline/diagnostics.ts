@@ -51,3 +51,20 @@ export function toDiagnostics(file: VFile): Diagnostic[] {
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((m) => m.fatal === true);
 }
+
+/**
+ * The one diagnostic line every command prints: `file:line:column: severity: reason [rule-id]`, the form
+ * editors and CI annotators read. `path` is the user's own path to the file.
+ */
+export function diagnosticLine(path: string, d: Pick<Diagnostic, 'line' | 'column' | 'severity' | 'reason' | 'ruleId'>): string {
+  return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.reason.replace(/\r?\n/g, ' ')} [${d.ruleId}]`;
+}
+
+/** Every message of `files` as diagnostic lines, file by file in line order; infos only when asked. */
+export function diagnosticLines(files: VFile[], options: { infos?: boolean } = {}): string[] {
+  return files.flatMap((f) =>
+    toDiagnostics(f)
+      .filter((d) => options.infos || d.severity !== 'info')
+      .map((d) => diagnosticLine(f.path, d)),
+  );
+}

@@ -16,6 +16,7 @@
  * to break auto-linking (unbalanced), spans across lines, non-numeric ids (`-p104`), edge spaces. What
  * cannot be understood is left as text with a message; translated text is never dropped. Pure.
  */
+import { defuseMarkup, restoreDefused } from './parse-limits.ts';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -278,13 +279,27 @@ export function stripSpanPairs(text: string, side: Side = 'target'): StrippedTex
  * remark-parse, so it must be used after it). Segments go to `file.data.segments`; positions in the tree
  * are those of the file as received.
  */
+/** Span pairs one page may hold: ten times the largest real page, so a page cannot grow the build without bound. */
+export const MAX_SPAN_PAIRS = 20_000;
+
 export function remarkMtSpanPairs(this: Processor, options: { side?: Side } = {}) {
   const parse = this.parser;
   if (!parse) throw new Error('remarkMtSpanPairs must be used after remark-parse');
   this.parser = (doc: string, file: VFile) => {
     const stripped = stripSpanPairs(doc, options.side ?? 'target');
-    const tree = parse(stripped.text, file) as Root;
     const location = locationOf(doc);
+    if (stripped.segments.length > MAX_SPAN_PAIRS) {
+      const point = location.toPoint(stripped.segments[MAX_SPAN_PAIRS]!.start);
+      report(file, 'error', `more than ${MAX_SPAN_PAIRS} MT span pairs on one page (${stripped.segments.length}); split the page`, point?.line ? { line: point.line, column: point.column ?? 1 } : undefined, 'mt-span-limit');
+    }
+    // Shapes that would make the parser quadratic are defused first (same offsets, text restored after).
+    const defused = defuseMarkup(stripped.text);
+    const tree = parse(defused.text, file) as Root;
+    if (defused.changed) restoreDefused(tree);
+    for (const p of defused.problems) {
+      const point = location.toPoint(stripped.map.toOriginal(p.offset));
+      report(file, 'warning', p.reason, point?.line ? { line: point.line, column: point.column ?? 1 } : undefined, p.ruleId);
+    }
     if (stripped.segments.length > 0 || stripped.problems.length > 0) {
       remapPositions(tree, stripped.map, (offset) => location.toPoint(offset) ?? {});
     }

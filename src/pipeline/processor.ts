@@ -17,7 +17,7 @@ import { VFile } from 'vfile';
 import { blockIndex } from './block-index.ts';
 import { reportUnclosedFences } from './code-fences.ts';
 import { decodeSource } from './decode-source.ts';
-import { hasErrors, toDiagnostics } from './diagnostics.ts';
+import { hasErrors, report, toDiagnostics } from './diagnostics.ts';
 import { docfxAlerts } from './docfx-alerts.ts';
 import { docfxAnchors } from './docfx-anchors.ts';
 import { docfxIncludes, type IncludeResult } from './docfx-includes.ts';
@@ -158,13 +158,25 @@ export function normalizeText(text: string, options: NormalizeOptions): Normaliz
   };
 }
 
+/**
+ * Time one page may take to normalise before the build says so. A real page takes milliseconds; a page
+ * past this is hostile or broken in a way the limits did not catch, and the warning names it.
+ */
+export const PARSE_BUDGET_MS = 5_000;
+
 /** Normalises a page given as bytes: decoding problems (not UTF-8, empty) are errors with a place. */
 export function normalizeBytes(bytes: Uint8Array, options: NormalizeOptions): NormalizeResult {
+  const started = performance.now();
   const decoded = decodeSource(bytes, options.path);
   if (decoded.text === null) return { doc: null, file: decoded.file };
   const result = normalizeText(decoded.text, options);
   // Decoding notes (BOM, CRLF) come first, as they happened first.
   result.file.messages.unshift(...decoded.file.messages);
   if (result.doc) result.doc.messages = toDiagnostics(result.file);
+  // Reported to whoever runs the build, never into the document's own messages (pages stay deterministic).
+  const elapsed = performance.now() - started;
+  if (elapsed > PARSE_BUDGET_MS) {
+    report(result.file, 'warning', `normalising this page took ${(elapsed / 1000).toFixed(1)} s, over the ${PARSE_BUDGET_MS / 1000} s budget for one page: look for markup repeated thousands of times`, { line: 1, column: 1 }, 'parse-slow');
+  }
   return result;
 }

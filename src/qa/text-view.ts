@@ -5,6 +5,7 @@
  */
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { defuseMarkup, restoreDefused } from '../pipeline/parse-limits.ts';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { flattenDeepNesting } from '../pipeline/nesting-limit.ts';
@@ -40,7 +41,10 @@ const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()
 
 export function viewOf(markdown: string): TextView {
   const raw = markdown.normalize('NFC');
-  const tree = fromMarkdown(raw, PARSE_OPTIONS);
+  // The same guard as the pipeline's against shapes that make the parser quadratic.
+  const defused = defuseMarkup(raw);
+  const tree = fromMarkdown(defused.text, PARSE_OPTIONS);
+  if (defused.changed) restoreDefused(tree);
   // Hostile nesting would overflow the recursive walks below, as it would the pipeline's.
   flattenDeepNesting(tree);
   const code: string[] = [];

@@ -53,7 +53,7 @@ describe('npm run build', () => {
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('ms.lasthandoff: 03/23/2021', 'ms.lasthandoff: 31/02/2021'));
     const failed = build(content, out);
     expect(failed.status).not.toBe(0);
-    expect(failed.stderr).toMatch(/de-DE\.md\n\s*23:1\s+error\s+front matter key `ms\.lasthandoff` is invalid/);
+    expect(failed.stderr).toMatch(/de-DE\.md:23:1: error: front matter key `ms\.lasthandoff` is invalid.* \[front-matter-invalid\]/);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
   });

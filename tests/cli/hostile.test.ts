@@ -6,7 +6,7 @@
  * none of it runs.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -16,6 +16,7 @@ import { hasChromium, launchBrowser } from '../e2e/support/browser.ts';
 import { serveStatic } from '../e2e/support/serve.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
+const SENTINEL = '/tmp/mt-docs-hostile-sentinel';
 
 function elements(tree: Root | Element, out: Element[] = []): Element[] {
   for (const c of tree.children) {
@@ -33,6 +34,10 @@ describe('hostile content', () => {
   const out = join(work, 'dist');
 
   it('builds, with every dangerous construct reported and nothing executable in the page', { timeout: 300_000 }, async () => {
+    // The fixture's heading id holds a module script whose src climbs to this folder: nothing in it may change.
+    rmSync(SENTINEL, { recursive: true, force: true });
+    mkdirSync(SENTINEL);
+    writeFileSync(join(SENTINEL, 'secret.txt'), 'TOP-SECRET\n');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     copyFileSync(join(ROOT, 'tests/fixtures-hostile/it-IT.md'), join(content, 'source/become-partner/it-IT.md'));
     const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
@@ -40,8 +45,20 @@ describe('hostile content', () => {
     expect(r.stderr).toMatch(/it-IT\.md[\s\S]*raw HTML removed: <script>/);
     expect(r.stderr).toMatch(/javascript: URL removed from link/);
     expect(r.stderr).toMatch(/nested more than 64 levels deep/);
+    expect(r.stderr).toMatch(/raw HTML nested more than 64 elements deep; \d+ deeper tags removed/);
+    expect(r.stderr).toMatch(/raw HTML removed: <!--> \(malformed comment, removed up to the next -->\)/);
+    expect(r.stderr).toMatch(/raw HTML removed: role="…" on <p> \(attribute the site sets itself\)/);
+    expect(r.stderr).toMatch(/heading id "main" is one the site uses for its own elements; this heading's id becomes "section-main"/);
+    expect(r.stderr).toMatch(/bidirectional control character U\+202E/);
+    expect(readdirSync(SENTINEL)).toEqual(['secret.txt']);
+    expect(readFileSync(join(SENTINEL, 'secret.txt'), 'utf8')).toBe('TOP-SECRET\n');
 
     const html = readFileSync(join(out, 'it/become-partner/index.html'), 'utf8');
+    expect(html.match(/ id="main"/g)).toHaveLength(1);
+    const articleHtml = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+    expect(articleHtml).not.toContain('skip-link');
+    expect(articleHtml).not.toMatch(/aria-label="Home"|role="button"|data-block="become-a-microsoft-defender-for-endpoint-partner:0">falso/);
+    expect(articleHtml).not.toContain('--&gt;');
     const all = elements(fromHtml(html));
     const scripts = all.filter((e) => e.tagName === 'script').map((e) => String(e.properties.src ?? 'INLINE'));
     expect(scripts.every((src) => /^\/(_astro\/[\w.-]+\.js|theme-init\.js)$/.test(src)), scripts.join(' ')).toBe(true);
