@@ -7,10 +7,11 @@ import { buildRegistry } from './src/i18n/locales.ts';
 import { scanLocales } from './src/site/load-site.ts';
 
 // The site URL lives with the content (content/site.json), the one place a deployer edits.
-const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8')).siteUrl;
+const siteJson = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
+const site = siteJson.siteUrl;
 
 // The sitemap's hreflang map comes from the sources' locales, like everything else about locales.
-const registry = buildRegistry(scanLocales());
+const registry = buildRegistry(scanLocales(undefined, { followSymlinks: siteJson.followSymlinks === true }));
 const locales = Object.fromEntries(registry.map((l) => [l.segment, l.code]));
 
 export default defineConfig({

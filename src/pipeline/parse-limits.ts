@@ -12,6 +12,11 @@ import type { Root } from 'mdast';
 
 /** Markers in one run of `*` or `_` read as emphasis; the rest are text. Real pages use 1–3. */
 export const MAX_MARKER_RUN = 32;
+/**
+ * Runs of `*`/`_` in one paragraph (a blank line ends one). Real paragraphs have tens; thousands of
+ * unmatched ones make emphasis resolution quadratic.
+ */
+export const MAX_MARKER_RUNS = 2000;
 /** Brackets open at once in one paragraph. Real pages nest 1–2 (a link in an image's alt). */
 export const MAX_BRACKET_DEPTH = 32;
 /** Separate block quotes (and alerts) on one page. Real pages have tens. */
@@ -79,6 +84,8 @@ export function defuseMarkup(text: string): DefusedText {
   let runChar = '';
   let runLength = 0;
   let runProblem = false;
+  let runs = 0;
+  let runsProblem = false;
   let depth = 0;
   const defusedOpen: boolean[] = [];
   let bracketProblem = false;
@@ -93,7 +100,14 @@ export function defuseMarkup(text: string): DefusedText {
     if (c === '*' || c === '_') {
       runLength = c === runChar ? runLength + 1 : 1;
       runChar = c;
-      if (runLength > MAX_MARKER_RUN) {
+      if (runLength === 1) runs++;
+      if (runs > MAX_MARKER_RUNS) {
+        swap(i);
+        if (!runsProblem) {
+          runsProblem = true;
+          problems.push({ offset: i, ruleId: 'markup-too-complex', reason: `more than ${MAX_MARKER_RUNS} runs of \`*\` or \`_\` in one paragraph; from here on they are kept as text` });
+        }
+      } else if (runLength > MAX_MARKER_RUN) {
         swap(i);
         if (!runProblem) {
           runProblem = true;
@@ -105,6 +119,7 @@ export function defuseMarkup(text: string): DefusedText {
     runLength = 0;
     runChar = '';
     if (c === '\n' && text[i + 1] === '\n') {
+      runs = 0;
       depth = 0;
       defusedOpen.length = 0;
     } else if (c === '[') {

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,23 @@ describe('hostile sources in every command', () => {
       }
     });
   }
+
+  it('normalize and qa: an unreadable file is a read error with its path', { timeout: 60_000 }, () => {
+    const dir = join(work, 'unreadable');
+    mkdirSync(dir);
+    cpSync(join(ROOT, 'content/source/become-partner/fr-FR.md'), join(dir, 'it-IT.md'));
+    chmodSync(join(dir, 'it-IT.md'), 0o000);
+    chmodSync(work, 0o755);
+    // Root reads any file: run as nobody then, as a translator's own account would be.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const node = join(ROOT, 'node_modules/node/bin/node');
+    for (const args of [['scripts/normalize.ts', join(dir, 'it-IT.md')], ['scripts/qa.ts', '--dir', dir]]) {
+      const r = spawnSync(node, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: tmpdir() }, ...asUser });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/it-IT\.md:1:1: error: .*cannot read .*it-IT\.md \(EACCES\) \[read-error\]/);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
 
   it('build: a page that breaks the rules fails before Astro runs, naming file and line, output untouched', { timeout: 120_000 }, () => {
     const content = contentOf('alias bomb');

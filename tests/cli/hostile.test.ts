@@ -44,7 +44,8 @@ describe('hostile content', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/it-IT\.md[\s\S]*raw HTML removed: <script>/);
     expect(r.stderr).toMatch(/javascript: URL removed from link/);
-    expect(r.stderr).toMatch(/nested more than 64 levels deep/);
+    expect(r.stderr).toMatch(/markup nested more than 64 levels deep/);
+    expect(r.stderr).toMatch(/a run of more than 32 `\*`; the rest of it is kept as text \[markup-too-complex\]/);
     expect(r.stderr).toMatch(/raw HTML nested more than 64 elements deep; \d+ deeper tags removed/);
     expect(r.stderr).toMatch(/raw HTML removed: <!--> \(malformed comment, removed up to the next -->\)/);
     expect(r.stderr).toMatch(/raw HTML removed: role="…" on <p> \(attribute the site sets itself\)/);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toDiagnostics } from '../../../src/pipeline/diagnostics.ts';
-import { defuseMarkup, MAX_BLOCK_QUOTES, MAX_BRACKET_DEPTH, MAX_MARKER_RUN, restoreDefused } from '../../../src/pipeline/parse-limits.ts';
+import { defuseMarkup, MAX_BLOCK_QUOTES, MAX_BRACKET_DEPTH, MAX_MARKER_RUN, MAX_MARKER_RUNS, restoreDefused } from '../../../src/pipeline/parse-limits.ts';
 import { normalizeText } from '../../../src/pipeline/processor.ts';
 import { MAX_SPAN_PAIRS } from '../../../src/pipeline/mt-spans.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -76,6 +76,14 @@ describe('blow-ups end in limits with a line, not in a crash or a hang', () => {
     const { result, messages } = run(`${'*'.repeat(10_000)}x${'*'.repeat(10_000)}\n`);
     expect(result.doc).not.toBeNull();
     expect(messages).toContainEqual(`${LINE + 1}:${MAX_MARKER_RUN + 1} warning a run of more than ${MAX_MARKER_RUN} \`*\`; the rest of it is kept as text [markup-too-complex]`);
+  });
+
+  it('8,000 alternating emphasis markers nested around a word', { timeout: 60_000 }, () => {
+    const { result, messages } = run(`${'*_'.repeat(4_000)}x${'_*'.repeat(4_000)}\n`);
+    expect(result.doc).not.toBeNull();
+    expect(messages).toContainEqual(`${LINE + 1}:${MAX_MARKER_RUNS + 1} warning more than ${MAX_MARKER_RUNS} runs of \`*\` or \`_\` in one paragraph; from here on they are kept as text [markup-too-complex]`);
+    // Within the limit, deep emphasis is the nesting limit's to cut.
+    expect(run(`${'*a '.repeat(500)}x${' a*'.repeat(500)}\n`).messages.some((m) => m.includes('[nesting-too-deep]'))).toBe(true);
   });
 
   it(`more than ${MAX_SPAN_PAIRS} span pairs: an error at the first pair past the limit`, { timeout: 60_000 }, () => {
