@@ -1,7 +1,7 @@
 /**
  * One way for every plugin to leave a diagnostic: a vfile message with a severity, a rule id and a place.
  *
- * Why: the CLI prints them with vfile-reporter-style lines, the build fails on errors, and the translator
+ * Why: every command prints them as one `file:line:column: severity: reason [rule]` line each, the build fails on errors, and the translator
  * pages show them as data. A plugin never throws on content it does not understand; it reports here.
  */
 import type { Node } from 'unist';
