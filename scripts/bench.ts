@@ -10,6 +10,9 @@
  * - scale: generated corpora of N copies of the page per locale (--sizes 50,500), each built clean,
  *   rebuilt unchanged and rebuilt after one source changed: wall and CPU time, peak memory.
  *
+ * - hostile: one normalisation of each hostile shape the limits exist for (issue: hostile sources), to
+ *   show each ends in a limit quickly instead of a hang or a blow-up; median of 3 runs.
+ *
  * With --write, each section replaces its own part of BENCHMARKS.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +37,7 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     write: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'ingest,site,scale' },
+    only: { type: 'string', default: 'ingest,site,scale,hostile' },
     sizes: { type: 'string', default: '50,500' },
     'no-translator-pages': { type: 'boolean', default: false },
   },
@@ -195,7 +198,45 @@ function countHtml(dir: string): number {
   return n;
 }
 
+/** Hostile shapes, each as a whole page, normalised in process (what every command runs first). */
+function hostileSection(): string {
+  const front = '---\ntitle: T\ndescription: D\nms.contentlocale: it-IT\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n---\n# <a name="top"></a>T\n\n';
+  const pair = (i: number) => `<span data-ttu-id="a-${i}">T ${i}.</span><span class="sxs-lookup"><span data-stu-id="a-${i}">E ${i}.</span></span>`;
+  const self = `Self ${'x'.repeat(800)}\n\n[!INCLUDE [s](self.md)]\n`;
+  const shapes: [string, string, Partial<Parameters<typeof normalizeText>[1]>?][] = [
+    ['20,000 nested `<b>`', `${'<b>'.repeat(20_000)}x\n`],
+    ['20,000 duplicate heading ids', '## <a name="x"></a>H\n\n'.repeat(20_000)],
+    ['15,000 separate `> [!NOTE]` blocks', '> [!NOTE]\n> text here\n\n'.repeat(15_000)],
+    ['80 KB of nested brackets', `${'['.repeat(40_000)}${']'.repeat(40_000)}\n`],
+    ['20,000 `*` around a word', `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}\n`],
+    ['16,000 alternating `*_` runs', `${'*_'.repeat(4_000)}x${'_*'.repeat(4_000)}\n`],
+    ['a self-including include used 20 times', '[!INCLUDE [s](self.md)]\n\n'.repeat(20), { resolveInclude: () => self }],
+    ['100,000 span pairs (12 MB; the build refuses the file at 4 MB before reading)', `${Array.from({ length: 100_000 }, (_, i) => pair(i)).join('\n\n')}\n`],
+  ];
+  const rows = shapes.map(([name, body, extra]) => {
+    const text = front + body;
+    const runs: number[] = [];
+    let outcome = '';
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const result = normalizeText(text, { path: 'hostile.md', ...extra });
+      runs.push(performance.now() - t);
+      const rules = [...new Set(result.file.messages.filter((m) => m.fatal !== undefined && m.ruleId !== 'heading-duplicate-id').map((m) => m.ruleId))];
+      outcome = `${result.doc ? 'page built' : 'page refused'}${rules.length ? `; ${rules.join(', ')}` : ''}`;
+    }
+    return `| ${name} | ${(text.length / 1024).toFixed(0)} KB | ${median(runs).toFixed(0)} ms | ${outcome} |`;
+  });
+  return `### Hostile sources: each shape ends in a limit
+
+Command: \`npm run bench -- --only hostile\` · ${stamp}
+
+| shape | size | normalise (median of 3) | outcome and rules reported |
+|---|---|---|---|
+${rows.join('\n')}`;
+}
+
 const sections: Record<string, string> = {};
+if (only.has('hostile')) sections.hostile = hostileSection();
 if (only.has('ingest')) sections.ingest = ingestSection();
 if (only.has('site')) sections.site = await siteSection();
 if (only.has('scale')) {

@@ -291,6 +291,8 @@ export function remarkMtSpanPairs(this: Processor, options: { side?: Side } = {}
     if (stripped.segments.length > MAX_SPAN_PAIRS) {
       const point = location.toPoint(stripped.segments[MAX_SPAN_PAIRS]!.start);
       report(file, 'error', `more than ${MAX_SPAN_PAIRS} MT span pairs on one page (${stripped.segments.length}); split the page`, point?.line ? { line: point.line, column: point.column ?? 1 } : undefined, 'mt-span-limit');
+      // The page is refused: only its front matter is read (for its own messages), not the whole body.
+      return parse(/^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/.exec(stripped.text)?.[0] ?? '', file) as Root;
     }
     // Shapes that would make the parser quadratic are defused first (same offsets, text restored after).
     const defused = defuseMarkup(stripped.text);
