@@ -4,10 +4,10 @@
  * hang; nothing outside the content and output folders changes (a sentinel folder's hash).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { hashTree } from '../support/hash-tree.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -15,19 +15,6 @@ const FRONT = (locale: string, extra = '') =>
   `---\ntitle: T\ndescription: D\nms.contentlocale: ${locale}\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n${extra}---\n# <a name="top"></a>T\n\nTesto.\n`;
 const ALIAS_BOMB = `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
 
-function hashTree(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(d, e.name);
-      hash.update(relative(dir, p));
-      if (e.isDirectory()) walk(p);
-      else hash.update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 const run = (cmd: string, args: string[], cwd = ROOT) => {
   const r = spawnSync('npm', ['run', '--silent', cmd, '--', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });

@@ -4,10 +4,10 @@
  * builds its own small content folder beside a sentinel folder whose hash is compared before and after.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { hashTree } from '../../support/hash-tree.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSite, scanLocales, type LoadedSite } from '../../../src/site/load-site.ts';
 import { renderHtml } from '../../../src/pipeline/render-html.ts';
@@ -20,19 +20,6 @@ const ALERTS = { note: 'Note', tip: 'Tip', important: 'Important', caution: 'Cau
 const page = (locale: string, body: string, extra = '') =>
   `---\ntitle: T\ndescription: D\nms.contentlocale: ${locale}\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n${extra}---\n# <a name="top"></a>T\n\n${body}\n`;
 
-function hashTree(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(d, name.name);
-      hash.update(relative(dir, p));
-      if (name.isDirectory()) walk(p);
-      else hash.update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 let work: string;
 let content: string;
