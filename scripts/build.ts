@@ -59,9 +59,10 @@ if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
 
 /** Errors and warnings, one `file:line:column: severity: reason [rule]` line each; infos (routine repairs) only with --verbose. */
 function summary(files: VFile[], verbose: boolean): string {
-  const lines = diagnosticLines(files, { infos: verbose });
-  const count = (severity: string) => lines.filter((l) => l.includes(`: ${severity}: `)).length;
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n${count('error')} errors, ${count('warning')} warnings`;
+  const lines = diagnosticLines(files, verbose ? ['error', 'warning', 'info'] : ['error', 'warning']);
+  if (lines.length === 0) return '';
+  const counts = `${diagnosticLines(files, ['error']).length} errors, ${diagnosticLines(files, ['warning']).length} warnings`;
+  return `${lines.join('\n')}\n${counts}`;
 }
 
 /** Pagefind over the built pages: one index per `<html lang>`, only what is inside data-pagefind-body. */

@@ -34,7 +34,7 @@ export function loadQaForCli(dir: string | undefined): QaRun | number {
   if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new UsageError(`--dir ${dir}: not a folder`);
   const run = loadQa(dir !== undefined ? { dir: resolve(dir) } : {});
   if (!run.site.ok) {
-    const errors = diagnosticLines(run.site.files).filter((l) => l.includes(': error: '));
+    const errors = diagnosticLines(run.site.files, ['error']);
     console.error(errors.join('\n') || 'the sources could not be read');
     return 1;
   }

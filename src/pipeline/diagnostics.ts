@@ -60,11 +60,11 @@ export function diagnosticLine(path: string, d: Pick<Diagnostic, 'line' | 'colum
   return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.reason.replace(/\r?\n/g, ' ')} [${d.ruleId}]`;
 }
 
-/** Every message of `files` as diagnostic lines, file by file in line order; infos only when asked. */
-export function diagnosticLines(files: VFile[], options: { infos?: boolean } = {}): string[] {
+/** The messages of `files` as diagnostic lines, file by file in line order, of the severities asked for. */
+export function diagnosticLines(files: VFile[], severities: Severity[] = ['error', 'warning']): string[] {
   return files.flatMap((f) =>
     toDiagnostics(f)
-      .filter((d) => options.infos || d.severity !== 'info')
+      .filter((d) => severities.includes(d.severity))
       .map((d) => diagnosticLine(f.path, d)),
   );
 }

@@ -74,16 +74,24 @@ export function renderHast(tree: Root, options: RenderOptions): HastRoot {
  */
 const OWN = `own-${randomUUID()}`;
 
-function markOwnElements(tree: HastRoot): void {
+/** Calls `fn` on every element of `tree`, iteratively (a hostile tree may be deep), template contents too. */
+function eachElement(tree: HastRoot, fn: (element: Element) => void): void {
   const stack: (HastRoot | Element)[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      child.properties.dataMtOwn = OWN;
+      fn(child);
       stack.push(child);
     }
+    if (node.type === 'element' && node.tagName === 'template' && 'content' in node) stack.push((node as unknown as { content: HastRoot }).content);
   }
+}
+
+function markOwnElements(tree: HastRoot): void {
+  eachElement(tree, (element) => {
+    element.properties.dataMtOwn = OWN;
+  });
 }
 
 /** hast property names of the attributes that drive the site's own styles, behaviour and names. */
@@ -95,22 +103,14 @@ const isSiteProperty = (name: string) => name === 'className' || name === 'id' |
  * the site's classes, spoof an accessible name, nor forge a block key. The first layer reports the same.
  */
 function keepSiteAttributesOwn(tree: HastRoot): void {
-  const stack: (HastRoot | Element)[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      const own = child.properties.dataMtOwn === OWN;
-      delete child.properties.dataMtOwn;
-      if (!own) {
-        for (const name of Object.keys(child.properties)) {
-          if (!isSiteProperty(name)) continue;
-          if (name === 'id' && child.tagName === 'a' && !isSiteId(String(child.properties.id))) continue;
-          delete child.properties[name];
-        }
-      }
-      stack.push(child);
+  eachElement(tree, (element) => {
+    const own = element.properties.dataMtOwn === OWN;
+    delete element.properties.dataMtOwn;
+    if (own) return;
+    for (const name of Object.keys(element.properties)) {
+      if (!isSiteProperty(name)) continue;
+      if (name === 'id' && element.tagName === 'a' && !isSiteId(String(element.properties.id))) continue;
+      delete element.properties[name];
     }
-    if (node.type === 'element' && node.tagName === 'template' && 'content' in node) stack.push((node as unknown as { content: HastRoot }).content);
-  }
+  });
 }

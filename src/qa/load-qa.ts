@@ -3,8 +3,8 @@
  * locales), the glossary and the suppressions, and runs the checks. The CLIs and the translator pages
  * start here.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSourceFile } from '../site/safe-paths.ts';
 import { contentDirDefault, loadSite, type LoadedSite, type SiteDoc } from '../site/load-site.ts';
 import type { QaSource } from './context.ts';
 import { parseGlossary, parseSuppressions } from './glossary.ts';
@@ -17,16 +17,24 @@ export interface QaRun {
   reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[] }[];
 }
 
-/** Glossary and suppressions from content/qa (the project's), whatever folder is checked. */
+/**
+ * Glossary and suppressions from content/qa (the project's), whatever folder is checked. Read like
+ * sources (regular files, no symlinks): they arrive with the content. A file that cannot be read counts
+ * as absent, as a missing one does.
+ */
 export function loadQaData(contentDir = contentDirDefault()) {
-  const dir = join(contentDir, 'qa');
-  const fallback = join(process.cwd(), 'content/qa');
-  const pick = (name: string) => (existsSync(join(dir, name)) ? join(dir, name) : join(fallback, name));
-  const glossaryFile = pick('glossary.yaml');
-  const suppressionsFile = pick('suppressions.yaml');
+  const read = (name: string): { text: string; path: string } | null => {
+    for (const [root, rel] of [[contentDir, join('qa', name)], [process.cwd(), join('content/qa', name)]] as const) {
+      const r = readSourceFile(root, rel);
+      if (r.ok) return { text: r.bytes.toString('utf8'), path: join(root, rel) };
+    }
+    return null;
+  };
+  const glossary = read('glossary.yaml');
+  const suppressions = read('suppressions.yaml');
   return {
-    glossary: parseGlossary(existsSync(glossaryFile) ? readFileSync(glossaryFile, 'utf8') : '', glossaryFile),
-    suppressions: existsSync(suppressionsFile) ? parseSuppressions(readFileSync(suppressionsFile, 'utf8'), suppressionsFile) : [],
+    glossary: parseGlossary(glossary?.text ?? '', glossary?.path ?? join(contentDir, 'qa/glossary.yaml')),
+    suppressions: suppressions ? parseSuppressions(suppressions.text, suppressions.path) : [],
   };
 }
 

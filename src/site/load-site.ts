@@ -6,7 +6,7 @@
  * everywhere with the same message. Locales come from the files (`ms.contentlocale`), never from a
  * list in code.
  */
-import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'zod';
@@ -21,7 +21,8 @@ import { normalizeBytes, type NormalizeOptions } from '../pipeline/processor.ts'
 import { rebuildEnglish, type Agreement } from '../pipeline/rebuild-english.ts';
 import { frontMatterLocale } from '../pipeline/front-matter.ts';
 import { docIdProblem } from './doc-id.ts';
-import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
+import { decodeSource } from '../pipeline/decode-source.ts';
+import { checkSourcePath, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
 
 const siteConfigSchema = z.object({
   siteUrl: z.url(),
@@ -80,9 +81,15 @@ export const contentDirDefault = () => process.env.MT_DOCS_CONTENT ?? join(proce
 function readConfig(contentDir: string, file: VFile): SiteConfig | null {
   const path = join(contentDir, 'site.json');
   let json: unknown = {};
-  if (existsSync(path)) {
+  // Read like a source (a regular file, no symlink): site.json arrives with the content.
+  const read = readSourceFile(contentDir, 'site.json');
+  if (!read.ok && read.ruleId !== 'not-found') {
+    report(file, 'error', `${path}: ${read.problem}`, undefined, 'site-config');
+    return null;
+  }
+  if (read.ok) {
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      json = JSON.parse(read.bytes.toString('utf8'));
     } catch (error) {
       report(file, 'error', `${path}: not valid JSON: ${(error as Error).message}`, undefined, 'site-config');
       return null;
@@ -129,16 +136,12 @@ export function normalizeOptionsFor(args: {
  * inside that folder (no `..`, no symlink out, no FIFO); otherwise the reason, for the include's notice.
  */
 export function readInclude(contentDir: string, path: string, policy: SymlinkPolicy): string | { problem: string } | null {
-  const dir = join(contentDir, 'includes');
   const name = basename(path.split(/[?#]/)[0]!.replace(/\\/g, '/'));
   if (name === '' || name === '.' || name === '..') return { problem: `"${path}" names no file` };
-  const candidate = join(dir, name);
-  if (!existsSync(dir) || !isInside(dir, candidate)) return null;
-  const checked = checkSourcePath(contentDir, relative(contentDir, candidate), policy);
-  if (!checked.ok) return checked.ruleId === 'not-found' ? null : { problem: checked.problem };
-  const read = readSourceFile(contentDir, relative(contentDir, candidate), policy);
-  if (!read.ok) return { problem: read.problem };
-  return read.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const read = readSourceFile(contentDir, join('includes', name), policy);
+  if (!read.ok) return read.ruleId === 'not-found' ? null : { problem: read.problem };
+  const decoded = decodeSource(read.bytes, name);
+  return decoded.text ?? { problem: decoded.file.messages[0]?.reason ?? 'cannot be decoded' };
 }
 
 /** The site configuration, or null with errors reported on `file`. */
@@ -154,11 +157,22 @@ export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | nu
 export function scanLocales(contentDir = contentDirDefault(), policy: SymlinkPolicy = {}): string[] {
   const codes = new Set<string>();
   for (const found of discoverSources(contentDir, policy).sources) {
-    const read = readSourceFile(found.root, found.rel, policy);
+    const read = readSource(found, policy);
     const code = read.ok ? frontMatterLocale(read.bytes.toString('utf8')) : null;
     if (code) codes.add(code);
   }
   return [...codes];
+}
+
+/** Read refusals that mean "not a source" (a FIFO, a folder named `x.md`, a symlink): skipped with a warning. */
+const NOT_A_SOURCE = new Set(['not-regular-file', 'symlink-refused']);
+
+/** A discovered source's bytes, or how to report it: skipped (warning) or unreadable (error). */
+function readSource(found: DiscoveredSource, policy: SymlinkPolicy) {
+  const read = readSourceFile(found.root, found.rel, policy);
+  if (read.ok) return read;
+  const skip = NOT_A_SOURCE.has(read.ruleId);
+  return { ...read, problem: skip ? `${read.problem}; skipped` : read.problem, severity: skip ? ('warning' as const) : ('error' as const) };
 }
 
 export interface DiscoveredSource {
@@ -178,9 +192,9 @@ export interface SkippedEntry {
 }
 
 /**
- * What `content/source/` holds: a folder per document, a `*.md` per locale. Only real folders and
- * regular files count; symlinks only under `followSymlinks` and only inside the content folder; every
- * entry left out is said, with the reason (a FIFO, a folder named `x.md`, a bad document name).
+ * What `content/source/` holds: a folder per document, a `*.md` per locale. Only real folders count
+ * (symlinked ones only under `followSymlinks`, inside the content folder); every folder left out is
+ * said, with the reason. Each `*.md` is checked when it is read (`readSource`), not twice.
  */
 export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageDir?: string): { sources: DiscoveredSource[]; skipped: SkippedEntry[] } {
   const sources: DiscoveredSource[] = [];
@@ -196,11 +210,7 @@ export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageD
   if (pageDir) {
     // Not published, so any folder name will do.
     const docId = basename(resolve(pageDir));
-    for (const entry of list('.', pageDir).filter((e) => e.name.endsWith('.md'))) {
-      const file = checkSourcePath(pageDir, entry.name, policy);
-      if (!file.ok) skipped.push({ rel: entry.name, problem: `${file.problem}; skipped`, ruleId: file.ruleId, severity: 'warning' });
-      else sources.push({ docId, root: pageDir, rel: entry.name });
-    }
+    for (const entry of list('.', pageDir).filter((e) => e.name.endsWith('.md'))) sources.push({ docId, root: pageDir, rel: entry.name });
     return { sources, skipped };
   }
   if (!existsSync(join(contentDir, 'source'))) return { sources, skipped };
@@ -217,15 +227,7 @@ export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageD
       skipped.push({ rel: docRel, problem: `document folder ${bad}`, ruleId: 'doc-id-invalid', severity: 'error' });
       continue;
     }
-    for (const entry of list(docRel).filter((e) => e.name.endsWith('.md'))) {
-      const rel = join(docRel, entry.name);
-      const file = checkSourcePath(contentDir, rel, policy);
-      if (!file.ok) {
-        skipped.push({ rel, problem: `${file.problem}; skipped`, ruleId: file.ruleId, severity: 'warning' });
-        continue;
-      }
-      sources.push({ docId: doc.name, root: contentDir, rel });
-    }
+    for (const entry of list(docRel).filter((e) => e.name.endsWith('.md'))) sources.push({ docId: doc.name, root: contentDir, rel: join(docRel, entry.name) });
   }
   return { sources, skipped };
 }
@@ -259,12 +261,13 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     report(file, skip.severity, skip.problem, { line: 1, column: 1 }, skip.ruleId);
     files.push(file);
   }
-  for (const { docId, root, rel } of discovered.sources) {
+  for (const found of discovered.sources) {
+    const { docId, root, rel } = found;
     const path = resolve(root, rel);
-    const read = readSourceFile(root, rel, config);
+    const read = readSource(found, config);
     if (!read.ok) {
       const file = new VFile({ path: shown(rel, root) });
-      report(file, 'error', read.problem, { line: 1, column: 1 }, read.ruleId);
+      report(file, read.severity, read.problem, { line: 1, column: 1 }, read.ruleId);
       files.push(file);
       continue;
     }
@@ -283,15 +286,18 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
   for (const docId of [...new Set(entries.map((e) => e.docId))]) {
     const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds: [...new Set(entries.map((e) => e.docId))] });
     const mine = entries.filter((e) => e.docId === docId);
+    // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
+    const decodedText = new Map<LocalizedDoc, string>();
     const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
       const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
       files.push(result.file);
+      if (result.doc) decodedText.set(result.doc, String(result.file.value));
       return result.doc;
     };
     // Span-wrapped files first: they carry the English that the others' repairs may need.
     const spanDocs = mine.filter((e) => hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e) }));
     const english = rebuildEnglish(
-      spanDocs.flatMap(({ e, doc }) => (doc ? [{ path: e.shownPath, text: e.text, doc }] : [])),
+      spanDocs.flatMap(({ e, doc }) => (doc ? [{ path: e.shownPath, text: decodedText.get(doc)!, doc }] : [])),
       { ...optionsFor(SOURCE_LOCALE), fallbackLocale: SOURCE_LOCALE },
     );
     if (english) files.push(english.file);
@@ -317,8 +323,7 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     }
     const order = new Map(registry.map((l, i) => [l.code, i]));
     translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
-    const decoded = (e: SourceEntry) => e.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decoded(mine.find((e) => e.shownPath === doc.path)!)]));
+    const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
     docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts });
   }
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
