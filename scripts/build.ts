@@ -1,35 +1,55 @@
 /**
- * `npm run build [-- --out DIR] [--content DIR] [--verbose] [--force]`: check every source, then build
- * the site into a staging folder beside the output and swap it in only when everything succeeded. A
- * failed build exits non-zero, names file and line, and leaves the previous output exactly as it was.
- * When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
+ * `npm run build [-- --out DIR] [--content DIR] [--verbose] [--force] [--json]`: check every source,
+ * then build the site into a staging folder beside the output and swap it in only when everything
+ * succeeded. A failed build exits 1, names file and line, and leaves the previous output exactly as it
+ * was. When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
+ *
+ * Phases (each reported on stderr as it ends, or on one live line on a terminal): load (read and
+ * normalise every source), checks (the translator checks), render (Astro: reader pages, dashboards,
+ * the workbench shells), search (reader pages only), workbench (every document's translator pages and
+ * downloads), widget, finish. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'astro';
-import * as pagefind from 'pagefind';
-import type { VFile } from 'vfile';
-import { diagnosticLines } from '../src/pipeline/diagnostics.ts';
-import { loadSite } from '../src/site/load-site.ts';
-import { makeTranslatorPagesRelative } from './relative-urls.ts';
-import { shareLoadedSite } from '../src/site/site-data.ts';
-import { headersFile } from '../src/site/security-policy.ts';
-import { buildWidget } from './build-widget.ts';
-import { internalErrorLine } from './internal-error.ts';
-import { inputFingerprint, isUpToDate, recordBuild } from './build-fingerprint.ts';
+import { inputFingerprint, isUpToDate } from './build-fingerprint.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: join(root, 'dist') },
-    content: { type: 'string', default: join(root, 'content') },
-    verbose: { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run build -- [--out DIR] [--content DIR] [--verbose] [--force] [--json]
+
+  --out DIR      where the site goes (default dist/); replaced only when the build succeeds
+  --content DIR  the content folder: source/<doc>/<locale>.md, includes/, qa/, site.json (default content/)
+  --verbose      also list infos (routine repairs), not only errors and warnings
+  --force        build even when no input changed since the last build of DIR
+  --json         print a summary as JSON on stdout (pages per kind, ms per phase, diagnostics counted)
+  -h, --help     this text
+
+Progress goes to stderr: one line per phase (a live line on a terminal).
+exit: 0 built (or up to date), 1 the sources have errors or the build failed, 2 usage error`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      out: { type: 'string', default: join(root, 'dist') },
+      content: { type: 'string', default: join(root, 'content') },
+      verbose: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const out = resolve(values.out!);
 // Pages load the content from here, wherever their bundled code ends up.
 process.env.MT_DOCS_CONTENT = resolve(values.content!);
@@ -39,12 +59,14 @@ process.env.MT_DOCS_LOCALES ??= join(root, 'locales');
  * The build runs in a child process with a heap sized to the site: V8 left to itself grows the heap far
  * past what the build keeps alive (1.7 GB for 3,000 pages where a 1.25 GB cap costs ~5 % time), while a
  * fixed cap would fail a large site. 1.25 GB, plus 0.4 MB per source file beyond that. Whether anything
- * changed at all is decided here first, so an unchanged rebuild starts no second process.
+ * changed at all is decided here first, so an unchanged rebuild starts no second process; this parent
+ * loads nothing else (Astro, the pipeline) so that starting the child costs little.
  */
 if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   const fingerprint = inputFingerprint(root, process.env.MT_DOCS_CONTENT, process.env.MT_DOCS_LOCALES);
   if (!values.force && isUpToDate(root, out, fingerprint)) {
-    console.log(`up to date: ${out} (no source, string, code or configuration changed since it was built; --force rebuilds)`);
+    if (values.json) console.log(JSON.stringify({ ok: true, upToDate: true, out }));
+    else console.log(`up to date: ${out} (no source, string, code or configuration changed since it was built; --force rebuilds)`);
     process.exit(0);
   }
   const sourceDir = join(process.env.MT_DOCS_CONTENT, 'source');
@@ -57,6 +79,27 @@ if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   process.exit(child.status ?? 1);
 }
 
+const { mkdirSync, renameSync, rmSync, writeFileSync } = await import('node:fs');
+const { dirname } = await import('node:path');
+const { build } = await import('astro');
+const pagefind = await import('pagefind');
+const { diagnosticLines } = await import('../src/pipeline/diagnostics.ts');
+const { loadSite } = await import('../src/site/load-site.ts');
+const { loadQa, loadQaData } = await import('../src/qa/load-qa.ts');
+const { makeTranslatorPagesRelative } = await import('./relative-urls.ts');
+const { shareLoadedSite } = await import('../src/site/site-data.ts');
+const { shareQaRun } = await import('../src/site/workbench/qa-run.ts');
+const { writeWorkbench } = await import('../src/site/workbench/write-pages.ts');
+const { headersFile } = await import('../src/site/security-policy.ts');
+const { buildWidget } = await import('./build-widget.ts');
+const { internalErrorLine } = await import('./internal-error.ts');
+const { recordBuild } = await import('./build-fingerprint.ts');
+const { Progress } = await import('./progress.ts');
+const { countPages } = await import('./page-kinds.ts');
+type VFile = import('vfile').VFile;
+
+const progress = new Progress(process.stderr, false);
+
 /** Errors and warnings, one `file:line:column: severity: reason [rule]` line each; infos (routine repairs) only with --verbose. */
 function summary(files: VFile[], verbose: boolean): string {
   const lines = diagnosticLines(files, verbose ? ['error', 'warning', 'info'] : ['error', 'warning']);
@@ -66,7 +109,7 @@ function summary(files: VFile[], verbose: boolean): string {
 }
 
 /** Pagefind over the built pages: one index per `<html lang>`, only what is inside data-pagefind-body. */
-async function buildSearchIndex(dir: string): Promise<void> {
+async function buildSearchIndex(dir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: dir });
@@ -74,7 +117,7 @@ async function buildSearchIndex(dir: string): Promise<void> {
   const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  if (values.verbose) console.log(`search index: ${added.page_count} pages`);
+  return added.page_count;
 }
 
 /** A pid that no running process has. */
@@ -95,17 +138,43 @@ function removeLeftovers(dir: string, pattern = /^\.(?:staging|previous)-(\d+)$/
   }
 }
 
-async function main(): Promise<number> {
+interface Summary {
+  ok: boolean;
+  out: string;
+  pages: Record<string, number>;
+  phasesMs: Record<string, number>;
+  totalMs: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+async function main(): Promise<{ code: number; summary: Summary }> {
   const fingerprint = process.env.MT_DOCS_BUILD_FINGERPRINT!;
-  const site = loadSite();
+  let files: VFile[] = [];
+  const summarise = (ok: boolean, pages: Record<string, number> = {}): Summary => {
+    const count = (severity: 'error' | 'warning' | 'info') => diagnosticLines(files, [severity]).length;
+    return { ok, out, pages, phasesMs: progress.durations, totalMs: progress.elapsedMs, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  };
+  progress.start('load');
+  const site = loadSite({ onProgress: (done, total) => progress.tick(done, total, 'documents') });
+  files = site.files;
+  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources`);
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
   if (!site.ok) {
     console.error(`build failed: the sources have errors (see above); ${out} was left as it was`);
-    return 1;
+    return { code: 1, summary: summarise(false) };
   }
   // Astro renders in this process: it takes the site loaded and checked here instead of loading it again.
   shareLoadedSite(site);
+  let run = { site, reports: [] as ReturnType<typeof loadQa>['reports'] };
+  if (site.config.translatorPages) {
+    progress.start('checks');
+    run = loadQa({ site, onProgress: (done, total) => progress.tick(done, total, 'documents') });
+    progress.end(`${run.reports.length} documents, ${run.reports.reduce((n, r) => n + r.report.findings.length, 0)} findings`);
+  }
+  shareQaRun(run);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
   removeLeftovers(dirname(out));
@@ -114,6 +183,7 @@ async function main(): Promise<number> {
   const ownCwd = join(builds, String(process.pid));
   removeLeftovers(builds, /^(\d+)$/);
   try {
+    progress.start('render');
     // Astro keeps its prerender bundle in <cwd>/.astro/.prerender when the output is not below the
     // working directory, which two builds at once would share ("Cannot find module"). Each build works
     // from a folder of its own inside the project (so the bundle still resolves the project's packages).
@@ -125,26 +195,48 @@ async function main(): Promise<number> {
       process.chdir(cwd);
       rmSync(ownCwd, { recursive: true, force: true });
     }
-    await buildWidget(staging);
-    await buildSearchIndex(staging);
+    progress.end();
+    // The readers' search covers reader pages only: index before the workbench pages are written.
+    progress.start('search');
+    const indexed = await buildSearchIndex(staging);
+    progress.end(`${indexed} pages indexed`);
+    progress.start('workbench');
+    // The Astro-rendered translator pages (dashboards, the views' shells) first: the writer copies the shells.
     makeTranslatorPagesRelative(staging);
+    if (site.config.translatorPages) {
+      const written = writeWorkbench(staging, run, {
+        registry: site.registry,
+        resources: site.resources,
+        data: loadQaData(process.env.MT_DOCS_CONTENT),
+        onDocument: (done, total) => progress.tick(done, total, 'documents'),
+      });
+      progress.end(`${written.pages} pages, ${written.downloads} downloads`);
+    } else progress.end('off');
+    progress.start('widget');
+    await buildWidget(staging);
+    progress.start('finish');
     writeFileSync(join(staging, '_headers'), headersFile({ upstreamBase: site.config.upstream.base }));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    progress.end('failed');
     console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);
-    return 1;
+    return { code: 1, summary: summarise(false) };
   }
+  const pages = countPages(staging);
   const old = join(dirname(out), `.previous-${process.pid}`);
   if (existsSync(out)) renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
   recordBuild(root, out, fingerprint);
-  console.log(`built ${out}`);
-  return 0;
+  progress.end();
+  if (!values.json) console.log(`built ${out} (${Object.entries(pages).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${(progress.elapsedMs / 1000).toFixed(1)} s`);
+  return { code: 0, summary: summarise(true, pages) };
 }
 
 try {
-  process.exitCode = await main();
+  const { code, summary: result } = await main();
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  process.exitCode = code;
 } catch (error) {
   // Not a content error (those are reported above with file and line): say what failed, in one line.
   console.error(internalErrorLine(error, 'build failed'));

@@ -8,13 +8,14 @@ import { readSourceFile } from '../site/safe-paths.ts';
 import { contentDirDefault, loadSite, type LoadedSite, type SiteDoc } from '../site/load-site.ts';
 import type { QaSource } from './context.ts';
 import { parseGlossary, parseSuppressions } from './glossary.ts';
-import { runQa } from './run-qa.ts';
+import { checkPage } from './run-qa.ts';
+import { alignedPairs, type TmxPair } from './export-tmx.ts';
 import type { QaReport } from './types.ts';
 
 export interface QaRun {
   site: LoadedSite;
   /** One report per document of the site. */
-  reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[] }[];
+  reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[]; tmxPairs: TmxPair[] }[];
 }
 
 /**
@@ -42,19 +43,21 @@ export function loadQaData(contentDir = contentDirDefault()) {
  * Runs the checks over the site's content, or over `dir`: a folder holding one page in several locales
  * (`*.md`, any names; the locale comes from each file's front matter).
  */
-export function loadQa(options: { dir?: string; contentDir?: string; site?: LoadedSite } = {}): QaRun {
+export function loadQa(options: { dir?: string; contentDir?: string; site?: LoadedSite; onProgress?: (done: number, total: number) => void } = {}): QaRun {
   const contentDir = options.contentDir ?? contentDirDefault();
   const data = loadQaData(contentDir);
   // The build has the site loaded already: the checks run on that, not on a second load. A --dir folder
   // is seen as a site with one document, named after the folder, read in place.
   const site = options.site && !options.dir ? options.site : loadSite({ contentDir, pageDir: options.dir ? resolve(options.dir) : undefined });
-  const reports = site.docs.map((siteDoc) => {
+  const reports = site.docs.map((siteDoc, i) => {
     // The text the loader read: never the file again.
     const sources = siteDoc.translations.map((doc) => ({ doc, text: siteDoc.sourceTexts[doc.locale]! }));
     const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;
     const englishBase = sources.find((s) => s.doc.locale === base)?.text ?? null;
-    const report = runQa({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });
-    return { siteDoc, report, sources };
+    const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });
+    options.onProgress?.(i + 1, site.docs.length);
+    // What the TMX export needs from the context, kept instead of the context (which holds every parsed view).
+    return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx) };
   });
   return { site, reports };
 }

@@ -194,12 +194,17 @@ function labelRevisionDriven(raw: RawFinding[], ctx: QaContext): RawFinding[] {
 }
 
 export function runQa(input: QaInput): QaReport {
+  return checkPage(input).report;
+}
+
+/** The report and the context it was made from (the exports reuse the context rather than build it again). */
+export function checkPage(input: QaInput): { report: QaReport; ctx: QaContext } {
   const ctx = buildContext(input);
   const raw = labelRevisionDriven(CHECK_FUNCTIONS.flatMap((check) => check(ctx)), ctx);
   // Hotspots count the other checks' findings, so they come last (the other ids do not change).
   const { findings: hotspotRaw, hotspots } = sourceHotspots(ctx, finalize(raw, ctx));
   const all = finalize([...raw, ...hotspotRaw], ctx);
-  return {
+  const report: QaReport = {
     docId: input.docId,
     columns: [...(ctx.english ? ['en'] : []), ...ctx.locales.map((l) => l.locale)],
     english: ctx.english ? { revisions: ctx.english.revisions, rebuiltFrom: (ctx.english.doc.meta.rebuiltFrom ?? []).map((r) => r.locale) } : null,
@@ -209,4 +214,5 @@ export function runQa(input: QaInput): QaReport {
     terms: termRenderings(ctx),
     hotspots,
   };
+  return { report, ctx };
 }

@@ -73,6 +73,8 @@ export interface LoadOptions {
    * from `contentDir`.
    */
   pageDir?: string;
+  /** Told after each document is loaded (progress of a long build). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Resolved from the working directory: bundled page code cannot rely on its own location. */
@@ -283,14 +285,18 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
   }
 
   const docs: SiteDoc[] = [];
-  for (const docId of [...new Set(entries.map((e) => e.docId))]) {
-    const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds: [...new Set(entries.map((e) => e.docId))] });
-    const mine = entries.filter((e) => e.docId === docId);
+  const docIds = [...new Set(entries.map((e) => e.docId))];
+  const byDoc = Map.groupBy(entries, (e) => e.docId);
+  for (const docId of docIds) {
+    const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds });
+    const mine = byDoc.get(docId)!;
+    const fileOf = new Map<string, VFile>();
     // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
     const decodedText = new Map<LocalizedDoc, string>();
     const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
       const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
       files.push(result.file);
+      fileOf.set(e.shownPath, result.file);
       if (result.doc) decodedText.set(result.doc, String(result.file.value));
       return result.doc;
     };
@@ -308,7 +314,7 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     const seen = new Map<string, string>();
     for (const { e, doc } of [...spanDocs, ...plainDocs]) {
       if (!doc) continue;
-      const file = files.find((f) => f.path === e.shownPath)!;
+      const file = fileOf.get(e.shownPath)!;
       const stem = basename(e.path, '.md');
       if (stem.toLowerCase() !== doc.locale.toLowerCase()) {
         report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
@@ -325,6 +331,7 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
     const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
     docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts });
+    options.onProgress?.(docs.length, docIds.length);
   }
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
   return { config, registry, resources, docs, files, ok };

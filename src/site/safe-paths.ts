@@ -17,11 +17,12 @@ export function isInside(root: string, path: string): boolean {
 }
 
 export class PathEscapeError extends Error {
-  constructor(
-    readonly root: string,
-    readonly path: string,
-  ) {
+  readonly root: string;
+  readonly path: string;
+  constructor(root: string, path: string) {
     super(`${path} is outside ${root}`);
+    this.root = root;
+    this.path = path;
   }
 }
 

@@ -93,7 +93,7 @@ describe('hostile sources in every command', () => {
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const node = join(ROOT, 'node_modules/node/bin/node');
     for (const args of [['scripts/normalize.ts', join(dir, 'it-IT.md')], ['scripts/qa.ts', '--dir', dir]]) {
-      const r = spawnSync(node, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: tmpdir() }, ...asUser });
+      const r = spawnSync(node, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: tmpdir() }, ...asUser });
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(/it-IT\.md:1:1: error: .*cannot read .*it-IT\.md \(EACCES\) \[read-error\]/);
       expect(r.stderr).not.toMatch(/^\s+at /m);
