@@ -1,7 +1,7 @@
 /**
  * The translator pages in Chromium: every page loads cleanly and passes axe (WCAG 2.2 AA), the findings
- * filters and the pair toggles work by keyboard and keep their state in the fragment, a finding's link
- * lands on its grid cell, everything is there without JavaScript, a page opened from disk (file://)
+ * filters and the workbench's pair view (any two columns, picked on the page) work by keyboard and keep
+ * their state in the fragment, a pair and a cell can be deep-linked, a finding's link lands on its cell, everything is there without JavaScript, a page opened from disk (file://)
  * loads its CSS and JS and links on to its neighbours, and wide tables scroll in their own box.
  * Screenshots of the dashboard and the grid at 1280 and 320 px go to artifacts/translators/.
  */
@@ -18,7 +18,7 @@ import { serveStatic, type StaticServer } from './support/serve.ts';
 const SHOTS = join(ROOT, 'artifacts/translators');
 const DOC = 'become-partner';
 const base = (lang: string) => `/${lang}/translators/`;
-const view = (lang: string, name: string) => `${base(lang)}${DOC}/${name}/`;
+const view = (lang: string, name: string) => `${base(lang)}${DOC}/${name ? `${name}/` : ''}`;
 
 /** Site paths of the built translator pages (`/<lang>/translators/…/`). */
 function translatorPages(): string[] {
@@ -68,13 +68,14 @@ describe.skipIf(!hasChromium)('translator pages', () => {
     await server?.close();
   });
 
-  it('exist for every site language: dashboard, grid, findings, terms and every pair', () => {
+  it('exist for every site language: dashboard, and three views per document whatever the number of locales', () => {
     const pages = translatorPages();
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) {
-      for (const p of [base(lang), view(lang, 'grid'), view(lang, 'findings'), view(lang, 'terms'), view(lang, 'pair/en/fr'), view(lang, 'pair/fr/ko')]) expect(pages).toContain(p);
-      // Six columns (English and five locales): 15 pairs.
-      expect(pages.filter((p) => p.startsWith(view(lang, 'pair')))).toHaveLength(15);
+      for (const p of [base(lang), view(lang, ''), view(lang, 'findings'), view(lang, 'terms')]) expect(pages).toContain(p);
+      expect(pages.filter((p) => p.startsWith(base(lang)))).toHaveLength(4);
     }
+    // The shells the pages were written from are gone.
+    expect(pages.some((p) => p.includes('mtdocs--'))).toBe(false);
   });
 
   it('load with no console error and no failed request, in their UI language, outside the search index', { timeout: 240_000 }, async () => {
@@ -91,8 +92,8 @@ describe.skipIf(!hasChromium)('translator pages', () => {
   });
 
   it('have no axe violations (WCAG 2.2 AA), disclosures open, in light and dark', { timeout: 300_000 }, async () => {
-    // Every page of the English UI; in the other languages every view and one pair (the pairs share one template).
-    const pages = translatorPages().filter((p) => p.startsWith('/en/') || !p.includes('/pair/') || p.endsWith('/pair/fr/ko/'));
+    // Every page, and the workbench with a pair picked.
+    const pages = [...translatorPages(), `${view('en', '')}#a=fr-FR&b=ko-KR`, `${view('ja', '')}#a=en&b=ja-JP`];
     for (const path of pages) {
       for (const colorScheme of path.startsWith('/en/') || path.startsWith('/ja/') ? (['light', 'dark'] as const) : (['light'] as const)) {
         const page = await open(path, { colorScheme });
@@ -162,9 +163,9 @@ describe.skipIf(!hasChromium)('translator pages', () => {
     const page = await open(`${view('en', 'findings')}#check=punct.truncated`);
     const link = page.locator('table[data-qa-findings] tbody tr:not([hidden]) .qa-where a').first();
     const href = await link.getAttribute('href');
-    expect(href).toMatch(/^\.\.\/grid\/index\.html#cell-de-DE-/);
+    expect(href).toMatch(/^\.\.\/index\.html#cell-de-DE-/);
     await link.click();
-    await page.waitForURL(/\/grid\/index\.html#cell-de-DE-/);
+    await page.waitForURL(/\/become-partner\/index\.html#cell-de-DE-/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     const cell = page.locator(`[id="${id}"]`);
     expect(await cell.evaluate((el) => el.matches(':target'))).toBe(true);
@@ -180,38 +181,58 @@ describe.skipIf(!hasChromium)('translator pages', () => {
     await page.context().close();
   });
 
-  it('pair view: per-block disclosure and page-wide show/hide and swap, by keyboard, kept in the fragment', async () => {
-    const page = await open(view('en', 'pair/fr/ko'));
-    const first = page.locator('.qa-pair-row').first();
-    const primary = () => first.locator('.qa-pair-sides > .qa-pair-side').getAttribute('data-side');
-    expect(await primary()).toBe('fr-FR');
-    // One block's other side, by keyboard (no script needed).
-    await first.locator('details.qa-pair-other > summary').focus();
-    await page.keyboard.press('Enter');
-    expect(await first.locator('details.qa-pair-other').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
-    await page.keyboard.press('Enter');
-    expect(await first.locator('details.qa-pair-other').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
-    // Page-wide: hide the other side everywhere.
-    const other = page.locator('button[data-qa-other]');
-    await other.focus();
-    await page.keyboard.press('Space');
-    expect(await other.getAttribute('aria-pressed')).toBe('false');
-    expect(await page.locator('details.qa-pair-other[open]').count()).toBe(0);
-    await page.waitForFunction(() => location.hash === '#other=hidden');
-    // Swap: Korean becomes the primary side in every block, the summaries follow.
+  it('pair view: any two columns picked by keyboard, swapped, the second hidden, what differs named; kept in the fragment', async () => {
+    const page = await open(view('en', ''));
+    const shownCols = () => page.locator('table[data-qa-grid] thead th[data-col]:not([hidden])').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.col));
+    expect(await shownCols()).toEqual(['en', 'de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ko-KR']);
+    await page.locator('#pair-a').selectOption('fr-FR');
+    await page.locator('#pair-b').focus();
+    await page.keyboard.press('ArrowDown'); // en
+    await page.waitForFunction(() => location.hash === '#a=fr-FR&b=en');
+    expect(await shownCols()).toEqual(['fr-FR', 'en']);
+    // Every row's cells follow the picked order; what differs is named and counted.
+    const first = page.locator('table[data-qa-grid] tbody tr:not([hidden])').first();
+    expect(await first.locator('td:not([hidden])').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.col))).toEqual(['fr-FR', 'en']);
+    const status = await page.locator('[data-qa-pair-form] .qa-shown').textContent();
+    const m = /^(\d+) aligned blocks, (\d+) with differing invariants\.$/.exec(status ?? '');
+    expect(m, status ?? '').not.toBeNull();
+    expect(await page.locator('[data-qa-differs]:not([hidden])').count()).toBe(Number(m![2]));
+    expect(await page.locator('[data-qa-differs]:not([hidden])').first().textContent()).toMatch(/^Differs between the two: /);
+    // Swap by keyboard.
     const swap = page.locator('button[data-qa-swap]');
     await swap.focus();
     await page.keyboard.press('Enter');
-    expect(await swap.getAttribute('aria-pressed')).toBe('true');
-    expect(await primary()).toBe('ko-KR');
-    expect(await first.locator('details.qa-pair-other > summary').textContent()).toContain('fr-FR');
+    await page.waitForFunction(() => location.hash === '#a=en&b=fr-FR');
+    expect(await shownCols()).toEqual(['en', 'fr-FR']);
+    // Hide the second column.
+    const other = page.locator('button[data-qa-other]');
     expect(await other.textContent()).toContain('fr-FR');
-    await page.waitForFunction(() => location.hash === '#other=hidden&swap=1');
-    // The state round-trips through a reload.
+    await other.focus();
+    await page.keyboard.press('Space');
+    expect(await other.getAttribute('aria-pressed')).toBe('false');
+    expect(await shownCols()).toEqual(['en']);
+    await page.waitForFunction(() => location.hash === '#a=en&b=fr-FR&other=hidden');
+    // The state round-trips through a reload; reset shows every column again.
     await page.reload();
-    expect(await primary()).toBe('ko-KR');
-    expect(await page.locator('details.qa-pair-other[open]').count()).toBe(0);
-    expect(await page.locator('button[data-qa-swap]').getAttribute('aria-pressed')).toBe('true');
+    expect(await shownCols()).toEqual(['en']);
+    await page.locator('[data-qa-pair-form] button[type="reset"]').click();
+    await page.waitForFunction(() => location.hash === '');
+    expect(await shownCols()).toHaveLength(6);
+    await page.context().close();
+  });
+
+  it('deep-links a pair and a cell: the two columns shown, the cell in view and focused', async () => {
+    const probe = await open(view('en', ''));
+    const id = await probe.locator('td[id^="cell-ko-KR-"]').nth(5).getAttribute('id');
+    await probe.context().close();
+    const page = await open(`${view('en', '')}#a=ja-JP&b=ko-KR&cell=${encodeURIComponent(id!)}`);
+    const cell = page.locator(`[id="${id}"]`);
+    await page.waitForFunction((i) => document.activeElement?.id === i, id);
+    expect(await cell.evaluate((el) => el.classList.contains('qa-target'))).toBe(true);
+    const box = await cell.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    expect(await page.locator('table[data-qa-grid] thead th[data-col]:not([hidden])').count()).toBe(2);
     await page.context().close();
   });
 
@@ -221,10 +242,13 @@ describe.skipIf(!hasChromium)('translator pages', () => {
     expect(await findings.locator('table[data-qa-findings] tbody tr:visible').count()).toBe(total);
     expect(await findings.locator('form[data-qa-filters]').isVisible()).toBe(false);
     await findings.context().close();
-    const pair = await open(view('fr', 'pair/en/ja'), { javaScriptEnabled: false });
-    expect(await pair.locator('[data-qa-pair-controls]').isVisible()).toBe(false);
-    expect(await pair.locator('details.qa-pair-other[open]').count()).toBe(await pair.locator('.qa-pair-row').count());
-    await pair.context().close();
+    // The workbench without a script: every column of every row, no pair controls.
+    const grid = await open(`${view('fr', '')}#a=en&b=ja-JP`, { javaScriptEnabled: false });
+    expect(await grid.locator('[data-qa-pair-form]').isVisible()).toBe(false);
+    expect(await grid.locator('table[data-qa-grid] thead th[data-col]:visible').count()).toBe(6);
+    const rows = await grid.locator('table[data-qa-grid] tbody tr').count();
+    expect(await grid.locator('table[data-qa-grid] tbody td:visible').count()).toBe(rows * 6);
+    await grid.context().close();
   });
 
   it('works opened from disk (file://): CSS and JS load, links lead on to the next page', async () => {
@@ -241,7 +265,7 @@ describe.skipIf(!hasChromium)('translator pages', () => {
     await page.waitForFunction(() => (document.querySelector('#filter-severity') as HTMLSelectElement | null)?.value === 'error');
     expect(await page.locator('html').getAttribute('class')).toContain('js');
     await page.locator('.qa-nav a', { hasText: 'Grid' }).click();
-    await page.waitForURL(/\/grid\/index\.html$/);
+    await page.waitForURL(/\/become-partner\/index\.html$/);
     expect(page.url().startsWith('file://')).toBe(true);
     expect(await page.locator('table.qa-grid').count()).toBe(1);
     expect(problems.list).toEqual([]);
@@ -249,19 +273,19 @@ describe.skipIf(!hasChromium)('translator pages', () => {
   });
 
   it('keeps wide tables in their own scroll box at 320 px; screenshots of the dashboard and the grid', { timeout: 120_000 }, async () => {
-    for (const path of [base('en'), view('en', 'grid'), view('en', 'findings'), view('en', 'terms'), view('en', 'pair/fr/ko'), base('ja'), view('ja', 'grid')]) {
+    for (const path of [base('en'), view('en', ''), view('en', 'findings'), view('en', 'terms'), `${view('en', '')}#a=fr-FR&b=ko-KR`, base('ja'), view('ja', ''), `${view('ja', '')}#a=en&b=ja-JP`]) {
       for (const width of [1280, 320]) {
         const page = await open(path, { viewport: { width, height: 900 } });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-        if (path.endsWith('/translators/') || path.endsWith('/grid/')) {
-          const name = `${path.split('/')[1]}-${path.endsWith('/grid/') ? 'grid' : 'dashboard'}-${width}.png`;
+        if (path.endsWith('/translators/') || path.endsWith(`/${DOC}/`) || path.includes('#a=')) {
+          const name = `${path.split('/')[1]}-${path.includes('#a=') ? 'pair' : path.endsWith(`/${DOC}/`) ? 'grid' : 'dashboard'}-${width}.png`;
           await page.screenshot({ path: join(SHOTS, name), fullPage: false });
         }
         await page.context().close();
       }
     }
-    const grid = await open(view('en', 'grid'), { viewport: { width: 1280, height: 900 } });
+    const grid = await open(view('en', ''), { viewport: { width: 1280, height: 900 } });
     const box = await grid.locator('.qa-grid-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(box.scroll).toBeGreaterThan(box.client);
     await grid.context().close();
