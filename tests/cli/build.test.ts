@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-function build(content: string, out: string) {
-  const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+function build(content: string, out: string, ...extra: string[]) {
+  const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,6 +29,15 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('npm run build', () => {
+  it('--help says what it takes and exits 0; an unknown option is a usage error (exit 2)', () => {
+    const help = spawnSync('npm', ['run', '--silent', 'build', '--', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run build -- .*--json/);
+    const bad = spawnSync('npm', ['run', '--silent', 'build', '--', '--nope'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--nope/);
+  });
+
   it('builds every locale, then refuses a broken source and keeps the previous output', { timeout: 300_000 }, () => {
     const work = mkdtempSync(join(tmpdir(), 'build-'));
     const content = join(work, 'content');
@@ -37,8 +46,17 @@ describe('npm run build', () => {
     // What a build killed midway would have left beside the output (its pid no longer runs).
     mkdirSync(join(work, '.staging-999999'));
 
-    const ok = build(content, out);
+    const ok = build(content, out, '--json');
     expect(ok.status, ok.stderr).toBe(0);
+    // --json: a summary on stdout; progress, one line per phase, on stderr (not a terminal here).
+    const summary = JSON.parse(ok.stdout) as { ok: boolean; pages: Record<string, number>; phasesMs: Record<string, number>; warnings: number; errors: number };
+    expect(summary.ok).toBe(true);
+    expect(summary.pages).toMatchObject({ reader: 6, translator: 6 + 6 * 3, chooser: 1 });
+    expect(Object.keys(summary.phasesMs)).toEqual(['load', 'checks', 'render', 'search', 'workbench', 'widget', 'finish']);
+    expect(summary.errors).toBe(0);
+    expect(summary.warnings).toBeGreaterThan(0);
+    expect(ok.stderr).toMatch(/^load: 1 documents, 5 sources in \d+\.\d s$/m);
+    expect(ok.stderr).toMatch(/^workbench: 18 pages, 5 downloads in /m);
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) expect(existsSync(join(out, lang, 'become-partner', 'index.html')), lang).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
     const before = snapshot(out);
