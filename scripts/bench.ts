@@ -32,6 +32,7 @@ import { serveStatic } from '../tests/e2e/support/serve.ts';
 import { lighthouseScores } from './measure/lighthouse.ts';
 import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
 import { generateCorpus } from './measure/scale-corpus.ts';
+import { countPages } from './page-kinds.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -140,15 +141,22 @@ interface Timed {
   sys: number;
   peakKb: number;
   stdout: string;
+  /** The build's own phase timings (`--json`), empty for a skipped (up-to-date) build. */
+  phases: Record<string, number>;
 }
 
-/** One build as a separate process, timed by GNU time (wall, CPU, peak resident memory). */
+/** One build as a separate process, timed by GNU time (wall, CPU, peak resident memory), with its phases. */
 function timedBuild(content: string, out: string): Timed {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', 'npm', 'run', '--silent', 'build', '--', '--content', content, '--out', out], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', 'npm', 'run', '--silent', 'build', '--', '--content', content, '--out', out, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const m = /TIMED ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`build of ${content} failed:\n${r.stderr.slice(-2000)}`);
-  return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]), peakKb: Number(m[4]), stdout: r.stdout };
+  const summary = JSON.parse(r.stdout) as { phasesMs?: Record<string, number> };
+  return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]), peakKb: Number(m[4]), stdout: r.stdout, phases: summary.phasesMs ?? {} };
 }
+
+/** `load 3.1 · checks 4.0 · …` in seconds, so every run shows where the time went. */
+const phaseList = (phases: Record<string, number>) =>
+  Object.keys(phases).length === 0 ? 'skipped (up to date)' : Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join(' · ');
 
 function scaleSection(sizes: number[], translatorPages: boolean): string {
   const rows: string[] = [];
@@ -162,7 +170,7 @@ function scaleSection(sizes: number[], translatorPages: boolean): string {
     }
     rmSync(out, { recursive: true, force: true });
     const clean = timedBuild(content, out);
-    const pages = countHtml(out);
+    const pages = countPages(out).all;
     const readerPages = sources + n;
     const unchanged = timedBuild(content, out);
     // One source changes: a word of one translation.
@@ -170,33 +178,23 @@ function scaleSection(sizes: number[], translatorPages: boolean): string {
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Partner werden', 'Partner werden!'));
     const oneFile = timedBuild(content, out);
     const row = (what: string, t: Timed) =>
-      `| ${n} docs × 6 locales = ${readerPages} reader pages, ${translatorPages ? 'with' : 'without'} translator pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms |`;
+      `| ${n} docs × 6 locales = ${readerPages} reader pages, ${translatorPages ? 'with' : 'without'} translator pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms | ${phaseList(t.phases)} |`;
     rows.push(row('clean build', clean), row('unchanged rebuild', unchanged), row('one source changed', oneFile));
+    for (const [what, t] of [['clean', clean], ['unchanged', unchanged], ['one changed', oneFile]] as const) console.error(`scale ${n}${translatorPages ? '' : ' reader-only'} ${what}: ${t.wall.toFixed(1)} s (${phaseList(t.phases)})`);
   }
   return `### Scale: generated corpus, end to end${translatorPages ? '' : ', reader site only (translatorPages: false)'}
 
 Command: \`npm run bench -- --only scale --sizes ${sizes.join(',')}${translatorPages ? '' : ' --no-translator-pages'}\` · ${stamp}
 
 Each document is a copy of the page in every locale under its own slug and title; a build is ingest,
-all locales, the rebuilt English, translator pages, the builder bundle and the search index, as one
-\`npm run build\` process timed by GNU time.
+all locales, the rebuilt English, the checks and translator pages, the builder bundle and the search
+index, as one \`npm run build\` process timed by GNU time (its phases as the build reports them).
 
-| corpus | build | wall | CPU (user + sys) | peak memory | ms per reader page |
-|---|---|---|---|---|---|
+| corpus | build | wall | CPU (user + sys) | peak memory | ms per reader page | phases (s, from the build's --json) |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
 }
 
-function countHtml(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.html')) n += 1;
-    }
-  };
-  walk(dir);
-  return n;
-}
 
 /** Hostile shapes, each as a whole page, normalised in process (what every command runs first). */
 function hostileSection(): string {

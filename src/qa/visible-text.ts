@@ -41,6 +41,18 @@ const PLAIN: Record<VisibleKind, (t: string) => string> = {
   'edge-space': (t) => '␣'.repeat(t.length),
 };
 
+/** Marks for a page, where each also carries its name for screen readers: ⍽ for the no-break spaces. */
+const MARK: Record<VisibleKind, (t: string) => string> = {
+  ...PLAIN,
+  nbsp: () => '⍽',
+  nnbsp: () => '⍽',
+  thinsp: () => '⍽',
+  tab: () => '⇥',
+};
+
+/** The visible mark of a token: for a page (`page`) or a terminal (`terminal`). */
+export const visibleMark = (kind: VisibleKind, text: string, medium: 'page' | 'terminal') => (medium === 'page' ? MARK : PLAIN)[kind](text);
+
 export function visibleText(text: string): string {
   return visibleTokens(text)
     .map((t) => (t.kind === 'text' ? t.text : PLAIN[t.kind](t.text)))

@@ -14,12 +14,11 @@ import { CHECKS } from '../../qa/catalogue.ts';
 import { INVARIANT_KINDS } from '../../qa/pair-diff.ts';
 import { viewOf } from '../../qa/text-view.ts';
 import type { Finding, GridRow, Invariants, LocaleStatus, QaReport } from '../../qa/types.ts';
-import { visibleTokens, type VisibleKind } from '../../qa/visible-text.ts';
+import { visibleMark, visibleTokens } from '../../qa/visible-text.ts';
 import { docTitle, formatDate, groupCount, localeName } from './format.ts';
 import { Phrases } from './phrases.ts';
-import type { QaEntry } from './qa-run.ts';
+import { columnInfoIn, type QaEntry } from './qa-run.ts';
 import { cellId, columnId, relativeHref, rowId, type WorkbenchView } from './urls.ts';
-import { columnInfoIn } from './qa-run.ts';
 
 type Child = ElementContent | string | null | undefined | false | Child[];
 
@@ -44,16 +43,6 @@ interface Ctx {
   title: string;
 }
 
-const SYMBOL: Record<VisibleKind, (s: string) => string> = {
-  'empty-link': (s) => s,
-  nbsp: () => '⍽',
-  nnbsp: () => '⍽',
-  thinsp: () => '⍽',
-  tab: () => '⇥',
-  spaces: (s) => '␣'.repeat(s.length),
-  'edge-space': (s) => '␣'.repeat(s.length),
-};
-
 /** A cell's text with its invisible defects made visible, each a marked and labelled token. */
 function qaText(ctx: Ctx, text: string, lang: string, dir: string): Element {
   return h(
@@ -62,7 +51,7 @@ function qaText(ctx: Ctx, text: string, lang: string, dir: string): Element {
     visibleTokens(text).map((token) =>
       token.kind === 'text'
         ? token.text
-        : h(`span.qa-vis.qa-vis-${token.kind}`, [h('span', { ariaHidden: 'true' }, SYMBOL[token.kind](token.text)), h('span.visually-hidden', `[${ctx.P.t(`qa:visible.${token.kind}`)}]`)]),
+        : h(`span.qa-vis.qa-vis-${token.kind}`, [h('span', { ariaHidden: 'true' }, visibleMark(token.kind, token.text, 'page')), h('span.visually-hidden', `[${ctx.P.t(`qa:visible.${token.kind}`)}]`)]),
     ),
   );
 }
@@ -313,8 +302,8 @@ export const findingTarget = (f: Finding) => (f.block ? cellId(f.locale, f.block
 
 function findingsMain(ctx: Ctx): ElementContent[] {
   const { P, report, docId } = ctx;
-  const grid = relativeHref('findings', 'workbench', docId);
-  const download = (name: string) => relativeHref('findings', { download: name }, docId);
+  const grid = relativeHref(ctx.from, 'workbench', docId);
+  const download = (name: string) => relativeHref(ctx.from, { download: name }, docId);
   const groupOf = new Map(report.locales.map((l) => [l.locale, l.group]));
   const groups = [...new Set(report.locales.map((l) => l.group))].sort((a, b) => a - b);
   const checks = CHECKS.filter((c) => report.findings.some((f) => f.check === c.id));
@@ -412,7 +401,7 @@ function findingsMain(ctx: Ctx): ElementContent[] {
 
 function termsMain(ctx: Ctx): ElementContent[] {
   const { P, report, docId } = ctx;
-  const grid = relativeHref('terms', 'workbench', docId);
+  const grid = relativeHref(ctx.from, 'workbench', docId);
   const locales = report.locales.map((l) => l.locale);
   // A line belongs to the last block of that locale starting at or before it (front matter: the column).
   const lineTarget = (locale: string, line: number): string => {
