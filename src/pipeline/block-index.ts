@@ -9,9 +9,9 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { BLOCK_LEAVES as LEAVES } from './block-leaves.ts';
 import type { Block } from './localized-doc.ts';
 
-const LEAVES = new Set(['heading', 'paragraph', 'code', 'html', 'table', 'thematicBreak', 'math']);
 
 declare module 'mdast' {
   interface Data {
@@ -65,6 +65,7 @@ export function blockIndex() {
           text: node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : toString(node).replace(/\s+/g, ' ').trim(),
           segmentIds: ids,
           urls: urlsIn(node),
+          ...(node.data?.view ? { view: node.data.view } : {}),
         });
         return;
       }

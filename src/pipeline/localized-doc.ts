@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from './diagnostics.ts';
 import type { DocMeta } from './meta-schema.ts';
 import type { PlacedSegment } from './mt-spans.ts';
+import type { TextView } from './text-view.ts';
 
 export interface Heading {
   depth: number;
@@ -36,6 +37,8 @@ export interface Block {
   segmentIds: string[];
   /** Link and image targets inside the block, in order. */
   urls: string[];
+  /** What the checks compare, read off the tree as received (absent for a block made by the pipeline). */
+  view?: TextView;
 }
 
 export interface LocalizedDoc {
@@ -57,5 +60,7 @@ declare module 'vfile' {
     meta: DocMeta;
     headings: Heading[];
     blocks: Block[];
+    /** The received Markdown of a range (offsets in the file as received), MT span markup off. */
+    rawText: (start: number, end: number) => string;
   }
 }

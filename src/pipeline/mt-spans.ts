@@ -302,9 +302,12 @@ export function remarkMtSpanPairs(this: Processor, options: { side?: Side } = {}
       const point = location.toPoint(stripped.map.toOriginal(p.offset));
       report(file, 'warning', p.reason, point?.line ? { line: point.line, column: point.column ?? 1 } : undefined, p.ruleId);
     }
-    if (stripped.segments.length > 0 || stripped.problems.length > 0) {
-      remapPositions(tree, stripped.map, (offset) => location.toPoint(offset) ?? {});
-    }
+    const remapped = stripped.segments.length > 0 || stripped.problems.length > 0;
+    if (remapped) remapPositions(tree, stripped.map, (offset) => location.toPoint(offset) ?? {});
+    // The received Markdown of a range of the tree, markup off, for the text views (no second strip).
+    file.data.rawText = remapped
+      ? (start, end) => stripped.text.slice(stripped.map.toRewritten(start, 'start'), stripped.map.toRewritten(end, 'end'))
+      : (start, end) => stripped.text.slice(start, end);
     file.data.segments = stripped.segments.map((s) => {
       const point = location.toPoint(s.start);
       return { ...s, line: point?.line ?? 1, column: point?.column ?? 1 };

@@ -15,10 +15,13 @@ interface CopiedRun {
 export class OffsetMap {
   private runs: CopiedRun[] = [];
   private written = 0;
+  /** The runs that copied something, for toRewritten (made when first needed after a change). */
+  private copied: CopiedRun[] | null = null;
 
   /** Records that `length` characters starting at original offset `from` were copied next. */
   copy(from: number, length: number): void {
     if (length <= 0) return;
+    this.copied = null;
     const last = this.runs[this.runs.length - 1];
     if (last && last.from + last.length === from && last.to + last.length === this.written) {
       last.length += length;
@@ -31,6 +34,7 @@ export class OffsetMap {
   /** Records `length` characters written that do not come from the original at one place (`from`). */
   insert(from: number, length: number): void {
     if (length <= 0) return;
+    this.copied = null;
     // Inserted text maps to the start of what it replaced: a message about it points there.
     this.runs.push({ to: this.written, from, length: 0 });
     this.written += length;
@@ -49,6 +53,33 @@ export class OffsetMap {
     }
     const run = runs[lo]!;
     return run.from + Math.min(Math.max(to - run.to, 0), run.length);
+  }
+
+  /**
+   * Rewritten offset for original offset `from`: the inverse of toOriginal on copied text. An offset in
+   * text that was not copied (removed markup) maps to the next copied character for a range's start and
+   * to the end of the previous copied run for its end.
+   */
+  toRewritten(from: number, edge: 'start' | 'end' = 'start'): number {
+    if (this.runs.length === 0) return from;
+    const runs = (this.copied ??= this.runs.filter((r) => r.length > 0));
+    // The first run that ends after `from` (for an end: at or after it).
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = runs[mid]!;
+      const ends = r.from + r.length;
+      if (edge === 'start' ? ends <= from : ends < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const run = runs[lo];
+    if (!run) return this.written;
+    if (from >= run.from) return run.to + (from - run.from);
+    // In a gap before this run.
+    if (edge === 'start') return run.to;
+    const prev = runs[lo - 1];
+    return prev ? prev.to + prev.length : run.to;
   }
 }
 

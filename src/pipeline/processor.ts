@@ -27,6 +27,7 @@ import { dropUnsafeUrls, rewriteOffsiteLinks } from './link-targets.ts';
 import type { LocalizedDoc } from './localized-doc.ts';
 import { remarkMtSpanPairs, type Side } from './mt-spans.ts';
 import { limitNesting } from './nesting-limit.ts';
+import { textViews } from './text-view.ts';
 import { sanitizeRawHtml } from './sanitize-html.ts';
 import { SOURCE_LOCALE } from '../i18n/locales.ts';
 import { ENGLISH_STRINGS, type PipelineStrings } from './strings.ts';
@@ -107,7 +108,8 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     .use(remarkMtSpanPairs, { side: options.side ?? 'target' })
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(limitNesting);
+    .use(limitNesting)
+    .use(textViews);
   if (depth === 0) processor.use(frontMatterMeta, { fallbackLocale: options.fallbackLocale });
   return processor
     .use(docfxAnchors)

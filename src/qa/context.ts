@@ -91,9 +91,10 @@ function blockSource(doc: LocalizedDoc, text: string, b: Block, side: 'target' |
   return stripSpanPairs(text.slice(start, end), side).text;
 }
 
+/** Each block with its view: the one the pipeline read off the tree, or (a block it made) one from its source. */
 function blockViews(doc: LocalizedDoc, text: string, side: 'target' | 'source'): Map<string, BlockView> {
   const map = new Map<string, BlockView>();
-  for (const block of doc.blocks) map.set(block.key, { block, view: viewOf(blockSource(doc, text, block, side)) });
+  for (const block of doc.blocks) map.set(block.key, { block, view: block.view ?? viewOf(blockSource(doc, text, block, side)) });
   return map;
 }
 

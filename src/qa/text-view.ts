@@ -3,92 +3,47 @@
  * no emphasis markers, an empty link text as a visible marker), and its language-neutral invariants
  * (URLs, numbers, code, emphasis and link counts). NFC throughout. Pure.
  */
-import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { defuseMarkup, restoreDefused } from '../pipeline/parse-limits.ts';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { flattenDeepNesting } from '../pipeline/nesting-limit.ts';
+import { viewOfTree, type TextView } from '../pipeline/text-view.ts';
 
-/** Shown where a link has no text, so translators see the defect instead of nothing. */
-export const EMPTY_LINK = '⟦∅⟧';
-
-export interface Link {
-  text: string;
-  url: string;
-}
-
-export interface TextView {
-  /** The Markdown as given (NFC). */
-  raw: string;
-  /** What a reader sees, with EMPTY_LINK for empty link texts; inline code kept as its text. */
-  text: string;
-  /** The rendered text with inline code replaced by a placeholder (for punctuation, counts). */
-  prose: string;
-  code: string[];
-  urls: string[];
-  links: Link[];
-  /** Number of emphasis and strong spans. */
-  emphasis: number;
-  /** Text of each emphasis/strong span. */
-  emphasized: string[];
-}
-
-const CODE_MASK = '\u2060';
+export { EMPTY_LINK, type Link, type TextView } from '../pipeline/text-view.ts';
 
 // Built once: creating the syntax extensions costs more than parsing a typical segment.
 const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
+/**
+ * Text in which no Markdown construct can start: one line, no edge spaces, none of the characters that
+ * open inline or block syntax, no GFM autolink literal. It parses to one paragraph holding it as its one
+ * text node, so its view is the text itself (most segments are such; a test holds this to the parser).
+ */
+const MARKUP = /[\\`*_[\]()<>!&~|#@\n\r\0]|:\/\/|www\./i;
+export const isPlainText = (s: string) =>
+  s !== '' && !MARKUP.test(s) && !/^[ \t]|[ \t]$/.test(s) && !/^(?:[-+=]|\d{1,9}[.)])/.test(s);
+
+/**
+ * The view of a piece of Markdown that is not a block of a parsed page (a segment, a glossary entry).
+ * A page's blocks carry theirs from the pipeline (`Block.view`).
+ */
 export function viewOf(markdown: string): TextView {
+  const raw = markdown.normalize('NFC');
+  if (isPlainText(raw)) return { raw, text: raw, prose: raw, code: [], urls: [], links: [], emphasis: 0, emphasized: [] };
+  return parsedView(raw);
+}
+
+/** viewOf without the plain-text shortcut: always through the parser. */
+export function parsedView(markdown: string): TextView {
   const raw = markdown.normalize('NFC');
   // The same guard as the pipeline's against shapes that make the parser quadratic.
   const defused = defuseMarkup(raw);
   const tree = fromMarkdown(defused.text, PARSE_OPTIONS);
   if (defused.changed) restoreDefused(tree);
-  // Hostile nesting would overflow the recursive walks below, as it would the pipeline's.
+  // Hostile nesting would overflow the recursive walks, as it would the pipeline's.
   flattenDeepNesting(tree);
-  const code: string[] = [];
-  const urls: string[] = [];
-  const links: Link[] = [];
-  const emphasized: string[] = [];
-  let emphasis = 0;
-  const render = (node: Nodes, masked: boolean): string => {
-    switch (node.type) {
-      case 'text':
-        return node.value;
-      case 'inlineCode':
-        return masked ? CODE_MASK : node.value;
-      case 'code':
-        return masked ? CODE_MASK : node.value;
-      case 'html':
-        return node.value.replace(/<[^>]*>/g, '');
-      case 'break':
-        return ' ';
-      case 'image':
-        return node.alt ?? '';
-      case 'link': {
-        const inner = node.children.map((c) => render(c as Nodes, masked)).join('');
-        return inner.trim() === '' && !node.children.some((c) => c.type === 'image') ? EMPTY_LINK : inner;
-      }
-      default: {
-        if (!('children' in node)) return '';
-        const sep = node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'table' || node.type === 'tableRow' ? ' ' : '';
-        return (node.children as Nodes[]).map((c) => render(c, masked)).join(sep);
-      }
-    }
-  };
-  const collect = (node: Nodes) => {
-    if (node.type === 'inlineCode' || node.type === 'code') code.push(node.value.trim());
-    if (node.type === 'link' || node.type === 'image') urls.push(node.url);
-    if (node.type === 'link') links.push({ text: render(node, false), url: node.url });
-    if (node.type === 'emphasis' || node.type === 'strong') {
-      emphasis += 1;
-      emphasized.push(render(node, false));
-    }
-    if ('children' in node) for (const c of node.children as Nodes[]) collect(c);
-  };
-  collect(tree);
-  return { raw, text: render(tree, false), prose: render(tree, true), code, urls, links, emphasis, emphasized };
+  return viewOfTree(tree, raw);
 }
 
 /** For term matching: NBSP, narrow NBSP and thin space count as spaces (the raw text keeps them). */
