@@ -4,8 +4,8 @@
  * succeeded. A failed build exits 1, names file and line, and leaves the previous output exactly as it
  * was. When no input changed since the last build of that output, nothing is rebuilt (--force rebuilds).
  *
- * Phases (each reported on stderr as it ends, or on one live line on a terminal): load (read and
- * normalise every source), checks (the translator checks), render (Astro: reader pages, dashboards,
+ * Phases (each reported on stderr as it ends, or on one live line on a terminal): load (read,
+ * normalise and check every source, in worker threads), render (Astro: reader pages, dashboards,
  * the workbench shells), search (reader pages only), workbench (every document's translator pages and
  * downloads), widget, finish. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
  */
@@ -84,8 +84,8 @@ const { dirname } = await import('node:path');
 const { build } = await import('astro');
 const pagefind = await import('pagefind');
 const { diagnosticLines } = await import('../src/pipeline/diagnostics.ts');
-const { loadSite } = await import('../src/site/load-site.ts');
-const { loadQa, loadQaData } = await import('../src/qa/load-qa.ts');
+const { loadSiteParallel } = await import('../src/site/load-parallel.ts');
+const { loadQaData } = await import('../src/qa/load-qa.ts');
 const { makeTranslatorPagesRelative } = await import('./relative-urls.ts');
 const { shareLoadedSite } = await import('../src/site/site-data.ts');
 const { shareQaRun } = await import('../src/site/workbench/qa-run.ts');
@@ -157,9 +157,11 @@ async function main(): Promise<{ code: number; summary: Summary }> {
     return { ok, out, pages, phasesMs: progress.durations, totalMs: progress.elapsedMs, errors: count('error'), warnings: count('warning'), infos: count('info') };
   };
   progress.start('load');
-  const site = loadSite({ onProgress: (done, total) => progress.tick(done, total, 'documents') });
+  // Every document read, normalised and (with translator pages) checked, on every core.
+  const { site, run, threads } = await loadSiteParallel({ onProgress: (done, total) => progress.tick(done, total, 'documents') });
   files = site.files;
-  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources`);
+  const findings = run.reports.reduce((n, r) => n + r.report.findings.length, 0);
+  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}, ${threads} ${threads === 1 ? 'thread' : 'threads'}`);
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
   if (!site.ok) {
@@ -168,12 +170,6 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   }
   // Astro renders in this process: it takes the site loaded and checked here instead of loading it again.
   shareLoadedSite(site);
-  let run = { site, reports: [] as ReturnType<typeof loadQa>['reports'] };
-  if (site.config.translatorPages) {
-    progress.start('checks');
-    run = loadQa({ site, onProgress: (done, total) => progress.tick(done, total, 'documents') });
-    progress.end(`${run.reports.length} documents, ${run.reports.reduce((n, r) => n + r.report.findings.length, 0)} findings`);
-  }
   shareQaRun(run);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);

@@ -39,6 +39,23 @@ export function loadQaData(contentDir = contentDirDefault()) {
   };
 }
 
+export type QaData = ReturnType<typeof loadQaData>;
+export type QaEntry = QaRun['reports'][number];
+
+/** The checks over one document in all its locales: pure given the document (a worker thread runs this). */
+export function checkDocument(siteDoc: SiteDoc, data: QaData): QaEntry {
+  // The text the loader read: never the file again.
+  const sources = sourcesOf(siteDoc);
+  const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;
+  const englishBase = sources.find((s) => s.doc.locale === base)?.text ?? null;
+  const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });
+  // What the TMX export needs from the context, kept instead of the context (which holds every parsed view).
+  return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx) };
+}
+
+/** A document's translations with the text each was read from. */
+export const sourcesOf = (siteDoc: SiteDoc): QaSource[] => siteDoc.translations.map((doc) => ({ doc, text: siteDoc.sourceTexts[doc.locale]! }));
+
 /**
  * Runs the checks over the site's content, or over `dir`: a folder holding one page in several locales
  * (`*.md`, any names; the locale comes from each file's front matter).
@@ -50,14 +67,9 @@ export function loadQa(options: { dir?: string; contentDir?: string; site?: Load
   // is seen as a site with one document, named after the folder, read in place.
   const site = options.site && !options.dir ? options.site : loadSite({ contentDir, pageDir: options.dir ? resolve(options.dir) : undefined });
   const reports = site.docs.map((siteDoc, i) => {
-    // The text the loader read: never the file again.
-    const sources = siteDoc.translations.map((doc) => ({ doc, text: siteDoc.sourceTexts[doc.locale]! }));
-    const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;
-    const englishBase = sources.find((s) => s.doc.locale === base)?.text ?? null;
-    const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });
+    const entry = checkDocument(siteDoc, data);
     options.onProgress?.(i + 1, site.docs.length);
-    // What the TMX export needs from the context, kept instead of the context (which holds every parsed view).
-    return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx) };
+    return entry;
   });
   return { site, reports };
 }

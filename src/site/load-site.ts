@@ -234,16 +234,34 @@ export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageD
   return { sources, skipped };
 }
 
-interface SourceEntry {
+export interface SourceEntry {
   docId: string;
   path: string;
   shownPath: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   text: string;
   locale: string | null;
 }
 
-export function loadSite(options: LoadOptions = {}): LoadedSite {
+/** What every document of a site is loaded with: the same for all, so a worker thread can be given it once. */
+export interface DocumentContext {
+  config: SiteConfig;
+  resources: Resources;
+  contentDir: string;
+  registry: LocaleInfo[];
+  docIds: string[];
+}
+
+/** Pass 1: the configuration, the locales and every source read, or a site that failed already. */
+export interface PreparedSite {
+  context: DocumentContext;
+  /** The site's own file and what could not be read, before any document's files. */
+  files: VFile[];
+  /** The sources of each document, in document order. */
+  documents: { docId: string; entries: SourceEntry[] }[];
+}
+
+export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSite {
   const contentDir = options.contentDir ?? contentDirDefault();
   const cwd = options.cwd ?? process.cwd();
   const siteFile = new VFile({ path: join(contentDir, 'site.json') });
@@ -277,62 +295,89 @@ export function loadSite(options: LoadOptions = {}): LoadedSite {
     entries.push({ docId, path, shownPath: shown(rel, root), bytes: read.bytes, text, locale: frontMatterLocale(text) });
   }
   const registry = buildRegistry(entries.flatMap((e) => (e.locale ? [e.locale] : [])));
-  const segmentOf = new Map(registry.map((l) => [l.code, l.segment]));
   for (const info of registry) {
     if (!hasUiStrings(info.lang, resources)) {
       report(siteFile, 'warning', `locale ${info.code} has no UI strings in locales/${info.lang}/: its pages use the English UI`, undefined, 'ui-strings-missing');
     }
   }
-
-  const docs: SiteDoc[] = [];
   const docIds = [...new Set(entries.map((e) => e.docId))];
   const byDoc = Map.groupBy(entries, (e) => e.docId);
-  for (const docId of docIds) {
-    const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds });
-    const mine = byDoc.get(docId)!;
-    const fileOf = new Map<string, VFile>();
-    // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
-    const decodedText = new Map<LocalizedDoc, string>();
-    const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
-      const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
-      files.push(result.file);
-      fileOf.set(e.shownPath, result.file);
-      if (result.doc) decodedText.set(result.doc, String(result.file.value));
-      return result.doc;
-    };
-    // Span-wrapped files first: they carry the English that the others' repairs may need.
-    const spanDocs = mine.filter((e) => hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e) }));
-    const english = rebuildEnglish(
-      spanDocs.flatMap(({ e, doc }) => (doc ? [{ path: e.shownPath, text: decodedText.get(doc)!, doc }] : [])),
-      { ...optionsFor(SOURCE_LOCALE), fallbackLocale: SOURCE_LOCALE },
-    );
-    if (english) files.push(english.file);
-    const englishLinks = english?.doc ? linkTextsIn(english.doc.segments.map((s) => s.source ?? '').join('\n')) : new Map<string, string>();
-    const plainDocs = mine.filter((e) => !hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e, { englishLinkText: (url) => englishLinks.get(url) }) }));
+  return {
+    context: { config, resources, contentDir, registry, docIds },
+    files,
+    documents: docIds.map((docId) => ({ docId, entries: byDoc.get(docId)! })),
+  };
+}
 
-    const translations: LocalizedDoc[] = [];
-    const seen = new Map<string, string>();
-    for (const { e, doc } of [...spanDocs, ...plainDocs]) {
-      if (!doc) continue;
-      const file = fileOf.get(e.shownPath)!;
-      const stem = basename(e.path, '.md');
-      if (stem.toLowerCase() !== doc.locale.toLowerCase()) {
-        report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
-      }
-      const other = seen.get(doc.locale);
-      if (other) {
-        report(file, 'error', `a second source for ${docId} in ${doc.locale} (the first is ${other})`, { line: 1, column: 1 }, 'locale-duplicate');
-        continue;
-      }
-      seen.set(doc.locale, e.shownPath);
-      translations.push(doc);
+export const isPrepared = (p: PreparedSite | LoadedSite): p is PreparedSite => 'context' in p;
+
+/** One document in all its locales, with the English rebuilt: pure given its sources (a worker thread runs this). */
+export function loadDocument(context: DocumentContext, docId: string, mine: SourceEntry[]): { siteDoc: SiteDoc; files: VFile[] } {
+  const { config, resources, contentDir, registry, docIds } = context;
+  const segmentOf = new Map(registry.map((l) => [l.code, l.segment]));
+  const files: VFile[] = [];
+  const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds });
+  const fileOf = new Map<string, VFile>();
+  // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
+  const decodedText = new Map<LocalizedDoc, string>();
+  const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
+    const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
+    files.push(result.file);
+    fileOf.set(e.shownPath, result.file);
+    if (result.doc) decodedText.set(result.doc, String(result.file.value));
+    return result.doc;
+  };
+  // Span-wrapped files first: they carry the English that the others' repairs may need.
+  const spanDocs = mine.filter((e) => hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e) }));
+  const english = rebuildEnglish(
+    spanDocs.flatMap(({ e, doc }) => (doc ? [{ path: e.shownPath, text: decodedText.get(doc)!, doc }] : [])),
+    { ...optionsFor(SOURCE_LOCALE), fallbackLocale: SOURCE_LOCALE },
+  );
+  if (english) files.push(english.file);
+  const englishLinks = english?.doc ? linkTextsIn(english.doc.segments.map((s) => s.source ?? '').join('\n')) : new Map<string, string>();
+  const plainDocs = mine.filter((e) => !hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e, { englishLinkText: (url) => englishLinks.get(url) }) }));
+
+  const translations: LocalizedDoc[] = [];
+  const seen = new Map<string, string>();
+  for (const { e, doc } of [...spanDocs, ...plainDocs]) {
+    if (!doc) continue;
+    const file = fileOf.get(e.shownPath)!;
+    const stem = basename(e.path, '.md');
+    if (stem.toLowerCase() !== doc.locale.toLowerCase()) {
+      report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
     }
-    const order = new Map(registry.map((l, i) => [l.code, i]));
-    translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
-    const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
-    docs.push({ docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts });
-    options.onProgress?.(docs.length, docIds.length);
+    const other = seen.get(doc.locale);
+    if (other) {
+      report(file, 'error', `a second source for ${docId} in ${doc.locale} (the first is ${other})`, { line: 1, column: 1 }, 'locale-duplicate');
+      continue;
+    }
+    seen.set(doc.locale, e.shownPath);
+    translations.push(doc);
   }
+  const order = new Map(registry.map((l, i) => [l.code, i]));
+  translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
+  const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
+  return {
+    siteDoc: { docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts },
+    files,
+  };
+}
+
+/** The site assembled from its documents, in document order (whoever loaded them). */
+export function assembleSite(prepared: PreparedSite, loaded: { siteDoc: SiteDoc; files: VFile[] }[]): LoadedSite {
+  const files = [...prepared.files, ...loaded.flatMap((l) => l.files)];
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
-  return { config, registry, resources, docs, files, ok };
+  const { config, registry, resources } = prepared.context;
+  return { config, registry, resources, docs: loaded.map((l) => l.siteDoc), files, ok };
+}
+
+export function loadSite(options: LoadOptions = {}): LoadedSite {
+  const prepared = prepareSite(options);
+  if (!isPrepared(prepared)) return prepared;
+  const loaded = prepared.documents.map(({ docId, entries }, i) => {
+    const result = loadDocument(prepared.context, docId, entries);
+    options.onProgress?.(i + 1, prepared.documents.length);
+    return result;
+  });
+  return assembleSite(prepared, loaded);
 }
