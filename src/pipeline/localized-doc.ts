@@ -52,6 +52,11 @@ export interface LocalizedDoc {
   headings: Heading[];
   blocks: Block[];
   messages: Diagnostic[];
+  /**
+   * The Markdown that was parsed, MT span markup off, and the offset map back to the file as received
+   * (`OffsetMap.fromRuns`); absent where the file had no span markup (then it is the file itself).
+   */
+  parsed?: { text: string; runs: number[] };
 }
 
 declare module 'vfile' {
@@ -62,5 +67,6 @@ declare module 'vfile' {
     blocks: Block[];
     /** The received Markdown of a range (offsets in the file as received), MT span markup off. */
     rawText: (start: number, end: number) => string;
+    parsed: { text: string; runs: number[] };
   }
 }

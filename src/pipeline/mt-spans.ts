@@ -303,7 +303,10 @@ export function remarkMtSpanPairs(this: Processor, options: { side?: Side } = {}
       report(file, 'warning', p.reason, point?.line ? { line: point.line, column: point.column ?? 1 } : undefined, p.ruleId);
     }
     const remapped = stripped.segments.length > 0 || stripped.problems.length > 0;
-    if (remapped) remapPositions(tree, stripped.map, (offset) => location.toPoint(offset) ?? {});
+    if (remapped) {
+      remapPositions(tree, stripped.map, (offset) => location.toPoint(offset) ?? {});
+      file.data.parsed = { text: stripped.text, runs: stripped.map.toRuns() };
+    }
     // The received Markdown of a range of the tree, markup off, for the text views (no second strip).
     file.data.rawText = remapped
       ? (start, end) => stripped.text.slice(stripped.map.toRewritten(start, 'start'), stripped.map.toRewritten(end, 'end'))

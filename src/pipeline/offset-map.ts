@@ -18,6 +18,18 @@ export class OffsetMap {
   /** The runs that copied something, for toRewritten (made when first needed after a change). */
   private copied: CopiedRun[] | null = null;
 
+  /** The map as plain numbers (its length, then to, from, length per run), for data that crosses threads. */
+  toRuns(): number[] {
+    return [this.written, ...this.runs.flatMap((r) => [r.to, r.from, r.length])];
+  }
+
+  static fromRuns(runs: readonly number[]): OffsetMap {
+    const map = new OffsetMap();
+    map.written = runs[0] ?? 0;
+    for (let i = 1; i + 2 < runs.length; i += 3) map.runs.push({ to: runs[i]!, from: runs[i + 1]!, length: runs[i + 2]! });
+    return map;
+  }
+
   /** Records that `length` characters starting at original offset `from` were copied next. */
   copy(from: number, length: number): void {
     if (length <= 0) return;

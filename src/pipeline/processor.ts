@@ -155,6 +155,7 @@ export function normalizeText(text: string, options: NormalizeOptions): Normaliz
       headings: file.data.headings ?? [],
       blocks: file.data.blocks ?? [],
       messages: toDiagnostics(file),
+      ...(file.data.parsed ? { parsed: file.data.parsed } : {}),
     },
     file,
   };

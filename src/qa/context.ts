@@ -3,8 +3,7 @@
  * segment with its English source, in span-wrapped files; an aligned block with the English block's
  * source, in plain ones), each seen through TextView; and the English blocks. Pure.
  */
-import type { Block, LocalizedDoc } from '../pipeline/localized-doc.ts';
-import { stripSpanPairs } from '../pipeline/mt-spans.ts';
+import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { alignWithEnglish, type Alignment } from '../reader/align-blocks.ts';
 import type { Glossary, Suppression } from './glossary.ts';
 import type { CheckId, Finding, Severity } from './types.ts';
@@ -75,37 +74,23 @@ export type RawFinding = Omit<Finding, 'id' | 'suppressed'> & {
 export type Check = (ctx: QaContext) => RawFinding[];
 
 /**
- * A block's Markdown as received. A block that starts or ends with a span pair has its position inside
- * the pair's markup, so the range is widened to whole pairs before the markup comes off.
+ * Each block with its view: the one the pipeline read off the tree as received, or, for a block the
+ * pipeline made itself (an include's notice), one of its text.
  */
-function blockSource(doc: LocalizedDoc, text: string, b: Block, side: 'target' | 'source'): string {
-  if (b.start < 0 || b.end < b.start) return b.text;
-  let start = b.start;
-  let end = b.end;
-  for (const s of doc.segments) {
-    if (s.end > start && s.start < end) {
-      start = Math.min(start, s.start);
-      end = Math.max(end, s.end);
-    }
-  }
-  return stripSpanPairs(text.slice(start, end), side).text;
-}
-
-/** Each block with its view: the one the pipeline read off the tree, or (a block it made) one from its source. */
-function blockViews(doc: LocalizedDoc, text: string, side: 'target' | 'source'): Map<string, BlockView> {
+function blockViews(doc: LocalizedDoc): Map<string, BlockView> {
   const map = new Map<string, BlockView>();
-  for (const block of doc.blocks) map.set(block.key, { block, view: block.view ?? viewOf(blockSource(doc, text, block, side)) });
+  for (const block of doc.blocks) map.set(block.key, { block, view: block.view ?? viewOf(block.text) });
   return map;
 }
 
 export function buildContext(input: QaInput): QaContext {
   const english = input.english && input.englishBase !== null ? input.english : null;
-  const englishBlocks = english ? blockViews(english, input.englishBase!, 'source') : null;
+  const englishBlocks = english ? blockViews(english) : null;
   const revisions = english ? [...new Set((english.meta.rebuiltFrom ?? []).flatMap((r) => (r.sourceCommit ? [r.sourceCommit] : [])))] : [];
   const englishSegments = new Map((english?.segments ?? []).map((s) => [s.id, s]));
 
   const locales = input.translations.map(({ doc, text }): LocaleData => {
-    const blocks = blockViews(doc, text, 'target');
+    const blocks = blockViews(doc);
     const hasPairs = doc.segments.length > 0;
     const alignment = english ? alignWithEnglish(doc, english, { matchUrls: false }) : null;
     const blockOfSegment = new Map(doc.blocks.flatMap((b) => b.segmentIds.map((id) => [id, b] as const)));

@@ -1,5 +1,5 @@
 /** Checks 6–9: where links point, and what MT did to their text and brackets. */
-import { stripSpanPairs } from '../../pipeline/mt-spans.ts';
+import { OffsetMap } from '../../pipeline/offset-map.ts';
 import { neutralUrl } from '../../reader/align-blocks.ts';
 import { unitFinding, type Check, type LocaleData, type RawFinding } from '../context.ts';
 import { multisetDiff } from '../text-view.ts';
@@ -39,7 +39,8 @@ export const linkUrlParity: Check = (ctx) => {
  * still map) and a way back to lines of the file as received.
  */
 function targetText(l: LocaleData) {
-  const stripped = stripSpanPairs(l.text, 'target');
+  // What the pipeline parsed: the checks never take the span markup off again.
+  const stripped = { text: l.doc.parsed?.text ?? l.text, map: OffsetMap.fromRuns(l.doc.parsed?.runs ?? []) };
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   const masked = stripped.text
     .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm, blank)
