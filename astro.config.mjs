@@ -23,6 +23,8 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: registry[0]?.segment ?? 'en', locales },
       filter: (page) => !/\/404\/|\/embed\/ua-builder\/|\/translators\//.test(page),
+      // Reader pages a rebuild kept from the last build instead of rendering them (scripts/build.ts).
+      customPages: (globalThis[Symbol.for('mt-docs.kept-pages')] ?? []).map((/** @type {string} */ href) => new URL(href, site).href),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -29,14 +29,47 @@ export function inputFingerprint(root: string, contentDir: string, localesDir: s
 
 const recordFor = (root: string, out: string) => join(root, '.cache/builds', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
 
-export function isUpToDate(root: string, out: string, fingerprint: string): boolean {
-  const record = recordFor(root, out);
-  if (!existsSync(out) || !existsSync(record)) return false;
-  return (JSON.parse(readFileSync(record, 'utf8')) as { fingerprint: string }).fingerprint === fingerprint;
+interface BuildRecord {
+  out: string;
+  fingerprint: string;
+  /** Each document's cache key in that build: its reader pages in the output are what that key renders. */
+  docs?: Record<string, string>;
+  /** Each document's translator pages' key in that build. */
+  workbench?: Record<string, string>;
 }
 
-export function recordBuild(root: string, out: string, fingerprint: string): void {
+function readRecord(root: string, out: string): BuildRecord | null {
+  const record = recordFor(root, out);
+  if (!existsSync(out) || !existsSync(record)) return null;
+  try {
+    return JSON.parse(readFileSync(record, 'utf8')) as BuildRecord;
+  } catch {
+    return null;
+  }
+}
+
+export function isUpToDate(root: string, out: string, fingerprint: string): boolean {
+  return readRecord(root, out)?.fingerprint === fingerprint;
+}
+
+/** The document keys of the build that made `out` (none when it is unknown). */
+export function builtKeys(root: string, out: string): { docs: Record<string, string>; workbench: Record<string, string> } {
+  const record = readRecord(root, out);
+  return { docs: record?.docs ?? {}, workbench: record?.workbench ?? {} };
+}
+
+export function recordBuild(root: string, out: string, fingerprint: string, keys: Pick<BuildRecord, 'docs' | 'workbench'> = {}): void {
   const record = recordFor(root, out);
   mkdirSync(join(root, '.cache/builds'), { recursive: true });
-  writeFileSync(record, JSON.stringify({ out, fingerprint }));
+  writeFileSync(record, JSON.stringify({ out, fingerprint, ...keys }));
 }
+
+/** The code the output depends on (what the per-document cache keys build on, with each document's own inputs). */
+export function codeFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  for (const path of ['src', 'scripts', 'public', 'locales', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
+  return hash.digest('hex');
+}
+
+/** Where the per-document cache of a content folder lives (src/site/doc-cache.ts). */
+export const docCacheDir = (root: string, contentDir: string) => join(root, '.cache/documents', createHash('sha256').update(contentDir).digest('hex').slice(0, 16));

@@ -17,13 +17,15 @@ import { inputFingerprint, isUpToDate } from './build-fingerprint.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-const USAGE = `usage: npm run build -- [--out DIR] [--content DIR] [--verbose] [--force] [--json]
+const USAGE = `usage: npm run build -- [--out DIR] [--content DIR] [--verbose] [--force] [--json] [--no-cache]
 
   --out DIR      where the site goes (default dist/); replaced only when the build succeeds
   --content DIR  the content folder: source/<doc>/<locale>.md, includes/, qa/, site.json (default content/)
   --verbose      also list infos (routine repairs), not only errors and warnings
   --force        build even when no input changed since the last build of DIR
   --json         print a summary as JSON on stdout (pages per kind, ms per phase, diagnostics counted)
+  --no-cache     neither reuse nor keep each document's work (.cache/documents/: a rebuild after one
+                 source changed normalises, checks and writes translator pages for that document only)
   -h, --help     this text
 
 Progress goes to stderr: one line per phase (a live line on a terminal).
@@ -38,8 +40,10 @@ try {
       verbose: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
+    allowNegative: true,
   });
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -87,13 +91,15 @@ const { diagnosticLines } = await import('../src/pipeline/diagnostics.ts');
 const { loadSiteParallel } = await import('../src/site/load-parallel.ts');
 const { loadQaData } = await import('../src/qa/load-qa.ts');
 const { makeTranslatorPagesRelative } = await import('./relative-urls.ts');
-const { shareLoadedSite } = await import('../src/site/site-data.ts');
+const { allPages, shareLoadedSite, shareRenderOnly } = await import('../src/site/site-data.ts');
 const { shareQaRun } = await import('../src/site/workbench/qa-run.ts');
 const { writeWorkbench } = await import('../src/site/workbench/write-pages.ts');
 const { headersFile } = await import('../src/site/security-policy.ts');
 const { buildWidget } = await import('./build-widget.ts');
 const { internalErrorLine } = await import('./internal-error.ts');
-const { recordBuild } = await import('./build-fingerprint.ts');
+const { recordBuild, builtKeys, codeFingerprint, docCacheDir } = await import('./build-fingerprint.ts');
+const { linkOrCopy } = await import('../src/site/safe-paths.ts');
+const { DocCache } = await import('../src/site/doc-cache.ts');
 const { Progress } = await import('./progress.ts');
 const { countPages } = await import('./page-kinds.ts');
 type VFile = import('vfile').VFile;
@@ -158,10 +164,13 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   };
   progress.start('load');
   // Every document read, normalised and (with translator pages) checked, on every core.
-  const { site, run, threads } = await loadSiteParallel({ onProgress: (done, total) => progress.tick(done, total, 'documents') });
+  // Each document's work is kept under a hash of all it depends on: a rebuild redoes only what changed.
+  const store = values.cache ? new DocCache(docCacheDir(root, process.env.MT_DOCS_CONTENT!)) : null;
+  const cache = store ? { store, code: codeFingerprint(root) } : undefined;
+  const { site, run, threads, keys, cached } = await loadSiteParallel({ cache, onProgress: (done, total) => progress.tick(done, total, 'documents') });
   files = site.files;
   const findings = run.reports.reduce((n, r) => n + r.report.findings.length, 0);
-  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}, ${threads} ${threads === 1 ? 'thread' : 'threads'}`);
+  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}, ${cached > 0 ? `${cached} from cache, ` : ''}${threads} ${threads === 1 ? 'thread' : 'threads'}`);
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
   if (!site.ok) {
@@ -170,6 +179,21 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   }
   // Astro renders in this process: it takes the site loaded and checked here instead of loading it again.
   shareLoadedSite(site);
+  // A document whose key is the one it had when the output was built has the same reader pages: they
+  // are copied from there instead of rendered (one document is always rendered, so the pages' shared
+  // assets are built as they always are). The sitemap lists the copied pages as it would have.
+  const docKeys = Object.fromEntries(site.docs.map((d, i) => [d.docId, keys[i]!]));
+  const pagesOf = new Map<string, string[]>();
+  for (const page of allPages()) pagesOf.set(page.siteDoc.docId, [...(pagesOf.get(page.siteDoc.docId) ?? []), page.href]);
+  const before = store ? builtKeys(root, out) : { docs: {}, workbench: {} };
+  const kept = site.docs
+    .slice(1)
+    .map((d) => d.docId)
+    .filter((id) => before.docs[id] === docKeys[id] && pagesOf.get(id)!.every((href) => existsSync(join(out, href, 'index.html'))));
+  const keptSet = new Set(kept);
+  let workbenchKeys: Record<string, string> = {};
+  shareRenderOnly(kept.length > 0 ? new Set(site.docs.map((d) => d.docId).filter((id) => !keptSet.has(id))) : null);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!);
   shareQaRun(run);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
@@ -191,7 +215,13 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       process.chdir(cwd);
       rmSync(ownCwd, { recursive: true, force: true });
     }
-    progress.end();
+    for (const id of kept) {
+      for (const href of pagesOf.get(id)!) {
+        mkdirSync(join(staging, href), { recursive: true });
+        linkOrCopy(join(out, href, 'index.html'), join(staging, href, 'index.html'));
+      }
+    }
+    progress.end(kept.length > 0 ? `${site.docs.length - kept.length} documents rendered, ${kept.length} kept from the last build` : undefined);
     // The readers' search covers reader pages only: index before the workbench pages are written.
     progress.start('search');
     const indexed = await buildSearchIndex(staging);
@@ -205,8 +235,11 @@ async function main(): Promise<{ code: number; summary: Summary }> {
         resources: site.resources,
         data: loadQaData(process.env.MT_DOCS_CONTENT),
         onDocument: (done, total) => progress.tick(done, total, 'documents'),
+        cache: store ? { store, keys: new Map(site.docs.map((d, i) => [d.docId, keys[i]!])) } : undefined,
+        previous: store ? { dir: out, keys: before.workbench } : undefined,
       });
-      progress.end(`${written.pages} pages, ${written.downloads} downloads`);
+      workbenchKeys = written.keys;
+      progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept + written.cached > 0 ? ` (${written.kept} documents kept from the last build, ${written.cached} from the cache)` : ''}`);
     } else progress.end('off');
     progress.start('widget');
     await buildWidget(staging);
@@ -223,7 +256,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   if (existsSync(out)) renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
-  recordBuild(root, out, fingerprint);
+  recordBuild(root, out, fingerprint, store ? { docs: docKeys, workbench: workbenchKeys } : {});
   progress.end();
   if (!values.json) console.log(`built ${out} (${Object.entries(pages).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${(progress.elapsedMs / 1000).toFixed(1)} s`);
   return { code: 0, summary: summarise(true, pages) };

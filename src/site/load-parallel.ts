@@ -12,6 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { checkDocument, loadQaData, type QaData, type QaEntry, type QaRun, sourcesOf } from '../qa/load-qa.ts';
+import { DocCache, folderHash, hashOf } from './doc-cache.ts';
+import { join } from 'node:path';
 import { assembleSite, contentDirDefault, isPrepared, loadDocument, prepareSite, type LoadedSite, type LoadOptions, type SiteDoc } from './load-site.ts';
 
 export interface ParallelOptions extends LoadOptions {
@@ -19,6 +21,8 @@ export interface ParallelOptions extends LoadOptions {
   checks?: boolean;
   /** Threads at most (default: the machine's cores); 1 loads in this thread. */
   workers?: number;
+  /** Reuse (and keep) each document's result under a key of everything it depends on; `code` fingerprints the code. */
+  cache?: { store: DocCache; code: string };
 }
 
 /**
@@ -73,27 +77,55 @@ export function runJob(context: Parameters<typeof loadDocument>[0], data: QaData
   return { index: job.index, siteDoc, files: files.map(serializeFile), qa: qa ? { report: qa.report, tmxPairs: qa.tmxPairs } : null };
 }
 
-export async function loadSiteParallel(options: ParallelOptions = {}): Promise<{ site: LoadedSite; run: QaRun; threads: number }> {
+export interface ParallelResult {
+  site: LoadedSite;
+  run: QaRun;
+  threads: number;
+  /** Each document's cache key, in document order (what the later stages' cache entries build on). */
+  keys: string[];
+  /** Documents taken from the cache. */
+  cached: number;
+}
+
+export async function loadSiteParallel(options: ParallelOptions = {}): Promise<ParallelResult> {
   const prepared = prepareSite(options);
-  if (!isPrepared(prepared)) return { site: prepared, run: { site: prepared, reports: [] }, threads: 0 };
+  if (!isPrepared(prepared)) return { site: prepared, run: { site: prepared, reports: [] }, threads: 0, keys: [], cached: 0 };
+  const contentDir = options.contentDir ?? contentDirDefault();
   const checks = options.checks ?? prepared.context.config.translatorPages;
-  const data = checks ? loadQaData(options.contentDir ?? contentDirDefault()) : null;
+  const data = checks ? loadQaData(contentDir) : null;
   const total = prepared.documents.length;
   const jobs: WorkerJob[] = prepared.documents.map(({ docId, entries }, index) => ({ index, docId, entries }));
-  const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(total / DOCS_PER_WORKER)));
   const results: WorkerResult[] = new Array(total);
   let done = 0;
   const finished = (r: WorkerResult) => {
     results[r.index] = r;
     options.onProgress?.(++done, total);
   };
-  if (threads <= 1) for (const job of jobs) finished(runJob(prepared.context, data, job));
-  else await runPool(threads, prepared.context, data, jobs, finished);
+
+  // What every document depends on besides its own sources, then each document's key.
+  const cache = options.cache;
+  const shared = cache ? hashOf('load', cache.code, String(checks), JSON.stringify(prepared.context), JSON.stringify(data), folderHash(join(contentDir, 'includes'))) : '';
+  const keys = jobs.map((job) => (cache ? hashOf(shared, ...job.entries.flatMap((e) => [e.shownPath, e.path, e.bytes])) : ''));
+  const todo: WorkerJob[] = [];
+  for (const job of jobs) {
+    const hit = cache?.store.get<Omit<WorkerResult, 'index'>>('load', job.docId, keys[job.index]!);
+    if (hit) finished({ ...hit, index: job.index });
+    else todo.push(job);
+  }
+  const cached = total - todo.length;
+  const threads = todo.length === 0 ? 0 : Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(todo.length / DOCS_PER_WORKER)));
+  const fresh = (r: WorkerResult) => {
+    finished(r);
+    if (cache) cache.store.set('load', r.siteDoc.docId, keys[r.index]!, { siteDoc: r.siteDoc, files: r.files, qa: r.qa });
+  };
+  if (threads === 1) for (const job of todo) fresh(runJob(prepared.context, data, job));
+  else if (threads > 1) await runPool(threads, prepared.context, data, todo, fresh);
+  cache?.store.prune(jobs.map((j) => j.docId));
 
   const loaded = results.map((r) => ({ siteDoc: r.siteDoc, files: r.files.map(reviveFile) }));
   const site = assembleSite(prepared, loaded);
   const reports = results.flatMap((r) => (r.qa ? [{ siteDoc: r.siteDoc, sources: sourcesOf(r.siteDoc), ...r.qa }] : []));
-  return { site, run: { site, reports }, threads };
+  return { site, run: { site, reports }, threads, keys, cached };
 }
 
 /** Hands out documents one at a time to whichever thread is free (documents differ in size). */

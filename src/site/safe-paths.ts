@@ -7,7 +7,7 @@
  *
  * Never throws on what a source says: answers `{ problem }` for the caller to report with file and line.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, copyFileSync, fstatSync, linkSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** True when `path` is `root` or below it (lexically; see `resolveInside` for symlinks). */
@@ -128,5 +128,17 @@ export function readSourceFile(root: string, path: string, policy: SymlinkPolicy
     return { ok: false, problem: `cannot read ${checked.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, ruleId: 'read-error' };
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Puts the file `from` at `to` as a hard link (the build's output folders are on one file system, and the
+ * old output is removed right after, so nothing else holds the file), or as a copy where linking fails.
+ */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }

@@ -19,6 +19,19 @@ export function shareLoadedSite(loaded: LoadedSite): void {
   (globalThis as Record<symbol, unknown>)[SHARED] = loaded;
 }
 
+/** Where scripts/build.ts says which documents' reader pages to render (the others are kept from the last build). */
+const RENDER_ONLY = Symbol.for('mt-docs.render-only');
+
+export function shareRenderOnly(docIds: ReadonlySet<string> | null): void {
+  (globalThis as Record<symbol, unknown>)[RENDER_ONLY] = docIds;
+}
+
+/** Whether this build renders the reader pages of `docId` (every document, unless the build said otherwise). */
+export function rendersDoc(docId: string): boolean {
+  const only = (globalThis as Record<symbol, unknown>)[RENDER_ONLY] as ReadonlySet<string> | null | undefined;
+  return !only || only.has(docId);
+}
+
 export function getSite(): LoadedSite {
   if (!site) {
     site = ((globalThis as Record<symbol, unknown>)[SHARED] as LoadedSite | undefined) ?? loadSite();

@@ -40,13 +40,28 @@ export function formatDate(iso: string | null, lang: string): string | null {
   return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
-export const formatPercent = (part: number, whole: number, lang: string) =>
-  new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(whole === 0 ? 0 : part / whole);
+/** One formatter per language: making one costs far more than using it (a dashboard uses it per cell). */
+function cached<T>(make: (lang: string) => T): (lang: string) => T {
+  const made = new Map<string, T>();
+  return (lang) => {
+    let value = made.get(lang);
+    if (value === undefined) made.set(lang, (value = make(lang)));
+    return value;
+  };
+}
+
+const percentFormat = cached((lang) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }));
+const languageNames = cached((lang) => new Intl.DisplayNames([lang], { type: 'language' }));
+const localeNames = new Map<string, string>();
+
+export const formatPercent = (part: number, whole: number, lang: string) => percentFormat(lang).format(whole === 0 ? 0 : part / whole);
 
 /** A locale as the UI names it: its language in the UI language, and its tag (`French (fr-FR)`). */
 export function localeName(uiCode: string, code: string): string {
-  const name = new Intl.DisplayNames([uiCode], { type: 'language' }).of(new Intl.Locale(code).language) ?? code;
-  return `${name} (${code})`;
+  const key = `${uiCode}\u0000${code}`;
+  let name = localeNames.get(key);
+  if (name === undefined) localeNames.set(key, (name = `${languageNames(uiCode).of(new Intl.Locale(code).language) ?? code} (${code})`));
+  return name;
 }
 
 /** The title of a page's English (or, without one, of its first translation), for headings. */

@@ -9,8 +9,8 @@
  * The downloads (findings JSON/CSV, XLIFF, TMX) are written once per document, under /translators/<doc>/.
  * Every path is resolved inside the output folder.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { LocaleInfo } from '../../i18n/locales.ts';
 import { createTranslator } from '../../i18n/translator.ts';
 import type { Resources } from '../../i18n/resources.ts';
@@ -18,7 +18,8 @@ import { exportFiles } from '../../qa/export-files.ts';
 import { findingsCsv, findingsJson } from '../../qa/export-findings.ts';
 import type { QaRun } from '../../qa/load-qa.ts';
 import type { Glossary, Suppression } from '../../qa/glossary.ts';
-import { resolveInside } from '../safe-paths.ts';
+import { hashOf, type DocCache } from '../doc-cache.ts';
+import { linkOrCopy, resolveInside } from '../safe-paths.ts';
 import { renderViews } from './markup.ts';
 import { escapeHtml } from './phrases.ts';
 import { downloadHref, viewFile, WORKBENCH_VIEWS, type WorkbenchView } from './urls.ts';
@@ -44,15 +45,66 @@ function readShell(dir: string, view: WorkbenchView, info: LocaleInfo): Shell {
 
 const fill = (text: string, docId: string, title: string) => text.replaceAll(SHELL_DOC, docId).replaceAll(SHELL_TITLE, escapeHtml(title));
 
+/** Folders made so far (one recursive mkdir per file costs more than the write). */
+const made = new Set<string>();
+function folderFor(path: string): string {
+  const folder = dirname(path);
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  return path;
+}
+
 function write(dir: string, rel: string, content: string): void {
-  const path = resolveInside(dir, rel);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
+  writeFileSync(folderFor(resolveInside(dir, rel)), content);
+}
+
+/** One document's pages (every UI language and view) and downloads, as paths in the site and their text. */
+interface DocumentFiles {
+  pages: [string, string][];
+  downloads: [string, string][];
+}
+
+function documentFiles(
+  entry: QaRun['reports'][number],
+  context: { registry: readonly LocaleInfo[]; languages: { info: LocaleInfo; ui: { code: string; t: ReturnType<typeof createTranslator>['t'] } }[]; shells: Map<string, Map<WorkbenchView, Shell>>; data: { glossary: Glossary; suppressions: Suppression[] } },
+): DocumentFiles {
+  const docId = entry.report.docId;
+  const views = renderViews(entry, context.registry);
+  const pages: [string, string][] = [];
+  for (const { info, ui } of context.languages) {
+    for (const view of WORKBENCH_VIEWS) {
+      const shell = context.shells.get(info.code)!.get(view)!;
+      pages.push([viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.localise(views.html[view], ui) + fill(shell.after, docId, views.title)]);
+    }
+  }
+  const files = [
+    { name: 'findings.json', content: findingsJson(entry.report.findings) },
+    { name: 'findings.csv', content: findingsCsv(entry.report.findings) },
+    ...exportFiles(entry, context.data),
+  ];
+  return { pages, downloads: files.map((file) => [downloadHref(docId, file.name).slice(1), file.content]) };
 }
 
 export interface WorkbenchWritten {
   pages: number;
   downloads: number;
+  /** Each document's key (with a cache): what `previous` compares with in the next build. */
+  keys: Record<string, string>;
+  /** Documents whose files were linked from the last build, and written from the cache. */
+  kept: number;
+  cached: number;
+}
+
+/** A document's pages and downloads copied from the last build, when all of them are there. */
+function copyDocument(from: string, to: string, docId: string, registry: readonly LocaleInfo[]): boolean {
+  const pages = registry.flatMap((info) => WORKBENCH_VIEWS.map((view) => viewFile(view, info.segment, docId)));
+  const downloadsDir = downloadHref(docId, '').slice(1);
+  if (!pages.every((rel) => existsSync(resolveInside(from, rel))) || !existsSync(resolveInside(from, downloadsDir))) return false;
+  for (const rel of pages) linkOrCopy(resolveInside(from, rel), folderFor(resolveInside(to, rel)));
+  for (const name of readdirSync(resolveInside(from, downloadsDir))) linkOrCopy(resolveInside(from, join(downloadsDir, name)), folderFor(resolveInside(to, join(downloadsDir, name))));
+  return true;
 }
 
 /**
@@ -62,32 +114,49 @@ export interface WorkbenchWritten {
 export function writeWorkbench(
   dir: string,
   run: QaRun,
-  options: { registry: readonly LocaleInfo[]; resources: Resources; data: { glossary: Glossary; suppressions: Suppression[] }; onDocument?: (done: number, total: number) => void },
+  options: {
+    registry: readonly LocaleInfo[];
+    resources: Resources;
+    data: { glossary: Glossary; suppressions: Suppression[] };
+    onDocument?: (done: number, total: number) => void;
+    /** Each document's files kept under its load key and the shells (the load key covers the rest). */
+    cache?: { store: DocCache; keys: ReadonlyMap<string, string> };
+    /** The last build's output and each document's key there: a document with the same key is copied from it. */
+    previous?: { dir: string; keys: Readonly<Record<string, string>> };
+  },
 ): WorkbenchWritten {
-  const { registry, resources, data } = options;
+  const { registry, resources, data, cache } = options;
+  made.clear();
   const shells = new Map(registry.map((info) => [info.code, new Map(WORKBENCH_VIEWS.map((view) => [view, readShell(dir, view, info)]))]));
+  const shellsKey = cache ? hashOf(...[...shells.values()].flatMap((m) => [...m.values()].flatMap((sh) => [sh.before, sh.after]))) : '';
   const languages = registry.map((info) => ({ info, ui: { code: info.code, t: createTranslator(info.lang, resources).t } }));
   let pages = 0;
   let downloads = 0;
+  const written: WorkbenchWritten = { pages: 0, downloads: 0, keys: {}, kept: 0, cached: 0 };
   run.reports.forEach((entry, i) => {
     const docId = entry.report.docId;
-    const views = renderViews(entry, registry);
-    for (const { info, ui } of languages) {
-      for (const view of WORKBENCH_VIEWS) {
-        const shell = shells.get(info.code)!.get(view)!;
-        write(dir, viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.localise(views.html[view], ui) + fill(shell.after, docId, views.title));
-        pages += 1;
-      }
+    const docKey = cache?.keys.get(docId);
+    const key = docKey ? hashOf('workbench', docKey, shellsKey) : null;
+    if (key) written.keys[docId] = key;
+    if (key && options.previous?.keys[docId] === key && copyDocument(options.previous.dir, dir, docId, registry)) {
+      written.kept += 1;
+      pages += registry.length * WORKBENCH_VIEWS.length;
+      downloads += readdirSync(resolveInside(dir, downloadHref(docId, '').slice(1))).length;
+      options.onDocument?.(i + 1, run.reports.length);
+      return;
     }
-    const files = [
-      { name: 'findings.json', content: findingsJson(entry.report.findings) },
-      { name: 'findings.csv', content: findingsCsv(entry.report.findings) },
-      ...exportFiles(entry, data),
-    ];
-    for (const file of files) write(dir, downloadHref(docId, file.name).slice(1), file.content);
-    downloads += files.length;
+    let files = key ? cache!.store.get<DocumentFiles>('workbench', docId, key) : null;
+    if (files) written.cached += 1;
+    else {
+      files = documentFiles(entry, { registry, languages, shells, data });
+      if (key) cache!.store.set('workbench', docId, key, files);
+    }
+    for (const [rel, content] of files.pages) write(dir, rel, content);
+    for (const [rel, content] of files.downloads) write(dir, rel, content);
+    pages += files.pages.length;
+    downloads += files.downloads.length;
     options.onDocument?.(i + 1, run.reports.length);
   });
   for (const info of registry) rmSync(resolveInside(dir, `${info.segment}/translators/${SHELL_DOC}`), { recursive: true, force: true });
-  return { pages, downloads };
+  return { ...written, pages, downloads };
 }

@@ -1,0 +1,81 @@
+/**
+ * The per-document cache as a user meets it: after one source changed, `npm run build` normalises,
+ * checks, renders and writes translator pages for that document only (it says so), and the output is
+ * byte for byte what a clean build of the same sources gives. Unchanged sources: nothing rebuilt.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docCacheDir } from '../../scripts/build-fingerprint.ts';
+import { generateCorpus } from '../../scripts/measure/scale-corpus.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'build-cache-'));
+const content = join(work, 'content');
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(docCacheDir(ROOT, content), { recursive: true, force: true });
+});
+
+function build(out: string, ...extra: string[]) {
+  const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  expect(r.status, r.stderr.slice(-3000)).toBe(0);
+  return r;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = readFileSync(p, 'base64');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('npm run build with the per-document cache', () => {
+  it('rebuilds only the document that changed, and gives what a clean build gives', { timeout: 600_000 }, () => {
+    generateCorpus(join(ROOT, 'content'), content, 3);
+    const out = join(work, 'dist');
+    rmSync(docCacheDir(ROOT, content), { recursive: true, force: true });
+    const first = build(out);
+    expect(first.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 1 thread in /m);
+
+    // One word of one translation of the third document.
+    const changed = join(content, 'source/become-partner-3/fr-FR.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Devenir', 'Devenez'));
+    const again = build(out);
+    expect(again.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 2 from cache, 1 thread in /m);
+    // The first document is always rendered (it builds the shared assets); the second is kept.
+    expect(again.stderr).toMatch(/^render: 2 documents rendered, 1 kept from the last build in /m);
+    expect(again.stderr).toMatch(/^workbench: 54 pages, 15 downloads \(2 documents kept from the last build, 0 from the cache\) in /m);
+    expect(readFileSync(join(out, 'fr/become-partner-3/index.html'), 'utf8')).toContain('Devenez');
+
+    // A clean build of the same sources, without the cache, into another folder: the same bytes.
+    const clean = join(work, 'clean');
+    build(clean, '--no-cache');
+    const a = snapshot(out);
+    const b = snapshot(clean);
+    expect(Object.keys(a).length).toBeGreaterThan(100);
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    for (const file of Object.keys(b)) expect(a[file], file).toBe(b[file]);
+
+    // The copy kept from the last build is no link into a folder that is gone: the old output was removed.
+    expect(readdirSync(work).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(existsSync(join(out, 'fr/become-partner-2/index.html'))).toBe(true);
+  });
+
+  it('a cache entry that cannot be read is a miss, not an error', { timeout: 300_000 }, () => {
+    const dir = docCacheDir(ROOT, content);
+    for (const name of readdirSync(dir)) writeFileSync(join(dir, name), 'not a cache entry');
+    const out = join(work, 'dist2');
+    const r = build(out);
+    expect(r.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 1 thread in /m);
+    expect(snapshot(out)).toEqual(snapshot(join(work, 'clean')));
+  });
+});
