@@ -114,16 +114,27 @@ function summary(files: VFile[], verbose: boolean): string {
   return `${lines.join('\n')}\n${counts}`;
 }
 
-/** Pagefind over the built pages: one index per `<html lang>`, only what is inside data-pagefind-body. */
-async function buildSearchIndex(dir: string): Promise<number> {
+/**
+ * Pagefind over the built reader pages: one index per `<html lang>`, only what is inside
+ * data-pagefind-body. Started before the workbench pages are written and awaited after: Pagefind runs
+ * in a process of its own, so it indexes while this one writes. The glob takes the pages at most two
+ * folders deep (`<lang>/<doc>/index.html`), so it never reads a translator page being written.
+ */
+async function startSearchIndex(dir: string): Promise<() => Promise<number>> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: dir });
-  if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return added.page_count;
+  // Sent now, answered when this process next waits: Pagefind reads the pages meanwhile.
+  const adding = index.addDirectory({ path: dir, glob: '{*.html,*/index.html,*/*/index.html}' });
+  // Awaited below; a failure meanwhile must not be an unhandled rejection.
+  adding.catch(() => {});
+  return async () => {
+    const added = await adding;
+    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    await pagefind.close();
+    return added.page_count;
+  };
 }
 
 /** A pid that no running process has. */
@@ -222,13 +233,11 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       }
     }
     progress.end(kept.length > 0 ? `${site.docs.length - kept.length} documents rendered, ${kept.length} kept from the last build` : undefined);
-    // The readers' search covers reader pages only: index before the workbench pages are written.
-    progress.start('search');
-    const indexed = await buildSearchIndex(staging);
-    progress.end(`${indexed} pages indexed`);
     progress.start('workbench');
     // The Astro-rendered translator pages (dashboards, the views' shells) first: the writer copies the shells.
     makeTranslatorPagesRelative(staging);
+    // The readers' search covers reader pages only: it reads them while the workbench pages are written.
+    const finishSearch = await startSearchIndex(staging);
     if (site.config.translatorPages) {
       const written = writeWorkbench(staging, run, {
         registry: site.registry,
@@ -241,11 +250,16 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       workbenchKeys = written.keys;
       progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept + written.cached > 0 ? ` (${written.kept} documents kept from the last build, ${written.cached} from the cache)` : ''}`);
     } else progress.end('off');
+    progress.start('search');
+    const indexed = await finishSearch();
+    progress.end(`${indexed} pages indexed`);
     progress.start('widget');
     await buildWidget(staging);
     progress.start('finish');
     writeFileSync(join(staging, '_headers'), headersFile({ upstreamBase: site.config.upstream.base }));
   } catch (error) {
+    // The search indexer is a process of its own: it must not outlive a failed build.
+    await pagefind.close().catch(() => {});
     rmSync(staging, { recursive: true, force: true });
     progress.end('failed');
     console.error(`build failed: ${(error as Error).message}\n${out} was left as it was`);

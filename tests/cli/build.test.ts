@@ -52,7 +52,7 @@ describe('npm run build', () => {
     const summary = JSON.parse(ok.stdout) as { ok: boolean; pages: Record<string, number>; phasesMs: Record<string, number>; warnings: number; errors: number };
     expect(summary.ok).toBe(true);
     expect(summary.pages).toMatchObject({ reader: 6, translator: 6 + 6 * 3, chooser: 1 });
-    expect(Object.keys(summary.phasesMs)).toEqual(['load', 'render', 'search', 'workbench', 'widget', 'finish']);
+    expect(Object.keys(summary.phasesMs)).toEqual(['load', 'render', 'workbench', 'search', 'widget', 'finish']);
     expect(summary.errors).toBe(0);
     expect(summary.warnings).toBeGreaterThan(0);
     expect(ok.stderr).toMatch(/^load: 1 documents, 5 sources, \d+ findings, 1 thread in \d+\.\d s$/m);
