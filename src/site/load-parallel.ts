@@ -14,6 +14,8 @@ import { VFileMessage } from 'vfile-message';
 import { checkDocument, loadQaData, type QaData, type QaEntry, type QaRun, sourcesOf } from '../qa/load-qa.ts';
 import { DocCache, folderHash, hashOf } from './doc-cache.ts';
 import { join } from 'node:path';
+import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
+import { renderPageArticle } from './site-data.ts';
 import { assembleSite, contentDirDefault, isPrepared, loadDocument, prepareSite, type LoadedSite, type LoadOptions, type SiteDoc } from './load-site.ts';
 
 export interface ParallelOptions extends LoadOptions {
@@ -70,10 +72,32 @@ function reviveFile(s: SerializedFile): VFile {
   return file;
 }
 
+const EMPTY_ROOT = (): LocalizedDoc['tree'] => ({ type: 'root', children: [] });
+
+/**
+ * What the build's own thread needs of a document, and no more: every page's article rendered here,
+ * then the trees and the checks' text views left out (they are most of a document's size, and nothing
+ * after the load reads them). New objects rather than `delete`, which would slow every later read.
+ */
+function shipLight(siteDoc: SiteDoc, context: Parameters<typeof loadDocument>[0]): void {
+  const pages = [...(siteDoc.english ? [siteDoc.english] : []), ...siteDoc.translations];
+  siteDoc.articles = Object.fromEntries(pages.map((doc) => [doc.locale, renderPageArticle(doc, siteDoc, context.registry, context.resources)]));
+  const light = new Map<LocalizedDoc, LocalizedDoc>();
+  const lighten = (doc: LocalizedDoc): LocalizedDoc => {
+    let l = light.get(doc);
+    if (!l) light.set(doc, (l = { ...doc, tree: EMPTY_ROOT(), blocks: doc.blocks.map(({ view: _view, ...b }) => b) }));
+    return l;
+  };
+  siteDoc.translations = siteDoc.translations.map(lighten);
+  if (siteDoc.english) siteDoc.english = lighten(siteDoc.english);
+  siteDoc.englishSides = Object.fromEntries(Object.entries(siteDoc.englishSides).map(([k, d]) => [k, lighten(d)]));
+}
+
 /** One document loaded and checked: what a worker does with a job. */
 export function runJob(context: Parameters<typeof loadDocument>[0], data: QaData | null, job: WorkerJob): WorkerResult {
   const { siteDoc, files } = loadDocument(context, job.docId, job.entries);
   const qa = data ? checkDocument(siteDoc, data) : null;
+  if (siteDoc.translations.length > 0 || siteDoc.english) shipLight(siteDoc, context);
   return { index: job.index, siteDoc, files: files.map(serializeFile), qa: qa ? { report: qa.report, tmxPairs: qa.tmxPairs } : null };
 }
 

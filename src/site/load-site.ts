@@ -49,6 +49,11 @@ export interface SiteDoc {
   englishSides: Record<string, LocalizedDoc>;
   /** Each translation's source as read and decoded (by locale): later stages never read the file again. */
   sourceTexts: Record<string, string>;
+  /**
+   * Each page's article HTML (by locale, the English included), where the load threads rendered it; the
+   * pages' trees are then left out (`tree` is an empty root), as nothing after the load reads them.
+   */
+  articles?: Record<string, string>;
 }
 
 export interface LoadedSite {

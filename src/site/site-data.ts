@@ -5,6 +5,7 @@
  */
 import type { LocaleInfo } from '../i18n/locales.ts';
 import { alertTitles, createTranslator, type Translator } from '../i18n/translator.ts';
+import type { Resources } from '../i18n/resources.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { renderArticle } from '../reader/reader-article.ts';
 import { uaBuilderMarkup } from '../widget/server-markup.ts';
@@ -79,30 +80,44 @@ export const translatorFor = (info: LocaleInfo): Translator => createTranslator(
 
 const articles = new WeakMap<LocalizedDoc, string>();
 
-/** The article HTML of a page, rendered once, with the User-Agent builder at step 4, item 6. */
-export function articleHtml(page: ReaderPage): string {
-  let html = articles.get(page.doc);
-  if (html !== undefined) return html;
-  const translator = translatorFor(page.info);
+/**
+ * The article HTML of `doc` (a page of `siteDoc`), with the User-Agent builder at step 4, item 6. Pure
+ * given the site's locales and strings: the load threads render every page's article this way, so the
+ * trees need not cross back to the build's own thread.
+ */
+export function renderPageArticle(doc: LocalizedDoc, siteDoc: SiteDoc, registry: readonly LocaleInfo[], resources: Resources): string {
+  const info = registry.find((l) => l.code === doc.locale)!;
+  const translator = createTranslator(info.lang, resources);
   const { t } = translator;
   // The builder is a tool, not text of the page: search leaves it out.
-  const builderHtml = `<div class="ua-builder-slot" data-pagefind-ignore>${uaBuilderMarkup({ lang: page.info.lang, t: (key) => t(key, { ns: 'ua' }) })}</div>`;
-  const isEnglish = page.doc === page.siteDoc.english;
-  const english = isEnglish ? null : (page.siteDoc.englishSides[page.doc.locale] ?? page.siteDoc.english);
-  html = renderArticle(page.doc, {
+  const builderHtml = `<div class="ua-builder-slot" data-pagefind-ignore>${uaBuilderMarkup({ lang: info.lang, t: (key) => t(key, { ns: 'ua' }) })}</div>`;
+  const isEnglish = doc === siteDoc.english;
+  const english = isEnglish ? null : (siteDoc.englishSides[doc.locale] ?? siteDoc.english);
+  const englishHref = siteDoc.english ? pageHref(registry[0]!.segment, siteDoc.docId) : null;
+  return renderArticle(doc, {
     alertTitles: alertTitles(translator),
     english,
-    labels: page.englishHref
+    labels: englishHref
       ? {
           english: t('doc.english'),
           notAligned: t('doc.notAligned'),
           notAlignedDetail: t('doc.notAlignedDetail'),
           englishPage: t('doc.englishPage'),
-          englishHref: page.englishHref,
+          englishHref,
         }
       : undefined,
     builderHtml,
   });
+}
+
+/** The article HTML of a page: rendered by the load threads (`SiteDoc.articles`), or here, once. */
+export function articleHtml(page: ReaderPage): string {
+  const made = page.siteDoc.articles?.[page.doc.locale];
+  if (made !== undefined) return made;
+  let html = articles.get(page.doc);
+  if (html !== undefined) return html;
+  const s = getSite();
+  html = renderPageArticle(page.doc, page.siteDoc, s.registry, s.resources);
   articles.set(page.doc, html);
   return html;
 }
