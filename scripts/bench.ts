@@ -32,6 +32,7 @@ import { serveStatic } from '../tests/e2e/support/serve.ts';
 import { lighthouseScores } from './measure/lighthouse.ts';
 import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
 import { generateCorpus } from './measure/scale-corpus.ts';
+import { docCacheDir } from './build-fingerprint.ts';
 import { countPages } from './page-kinds.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -169,6 +170,8 @@ function scaleSection(sizes: number[], translatorPages: boolean): string {
       writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), translatorPages: false }, null, 2));
     }
     rmSync(out, { recursive: true, force: true });
+    // Clean means clean: no per-document cache from an earlier run either.
+    rmSync(docCacheDir(root, content), { recursive: true, force: true });
     const clean = timedBuild(content, out);
     const pages = countPages(out).all;
     const readerPages = sources + n;
@@ -178,7 +181,7 @@ function scaleSection(sizes: number[], translatorPages: boolean): string {
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Partner werden', 'Partner werden!'));
     const oneFile = timedBuild(content, out);
     const row = (what: string, t: Timed) =>
-      `| ${n} docs × 6 locales = ${readerPages} reader pages, ${translatorPages ? 'with' : 'without'} translator pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms | ${phaseList(t.phases)} |`;
+      `| ${n} docs × 6 locales = ${readerPages} reader pages, ${translatorPages ? 'with' : 'without'} translator pages (${pages} HTML files in all) | ${what} | ${t.wall.toFixed(1)} s | ${((100 * t.wall) / clean.wall).toFixed(0)} % | ${(t.user + t.sys).toFixed(1)} s | ${(t.peakKb / 1024).toFixed(0)} MB | ${((t.wall * 1000) / readerPages).toFixed(1)} ms | ${phaseList(t.phases)} |`;
     rows.push(row('clean build', clean), row('unchanged rebuild', unchanged), row('one source changed', oneFile));
     for (const [what, t] of [['clean', clean], ['unchanged', unchanged], ['one changed', oneFile]] as const) console.error(`scale ${n}${translatorPages ? '' : ' reader-only'} ${what}: ${t.wall.toFixed(1)} s (${phaseList(t.phases)})`);
   }
@@ -188,10 +191,12 @@ Command: \`npm run bench -- --only scale --sizes ${sizes.join(',')}${translatorP
 
 Each document is a copy of the page in every locale under its own slug and title; a build is ingest,
 all locales, the rebuilt English, the checks and translator pages, the builder bundle and the search
-index, as one \`npm run build\` process timed by GNU time (its phases as the build reports them).
+index, as one \`npm run build\` process timed by GNU time (its phases as the build reports them). The
+clean build starts with no output and no per-document cache; the one-changed rebuild reuses the cache
+and the output the clean build left.
 
-| corpus | build | wall | CPU (user + sys) | peak memory | ms per reader page | phases (s, from the build's --json) |
-|---|---|---|---|---|---|---|
+| corpus | build | wall | of clean | CPU (user + sys) | peak memory | ms per reader page | phases (s, from the build's --json) |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
 }
 
