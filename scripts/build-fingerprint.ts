@@ -67,7 +67,8 @@ export function recordBuild(root: string, out: string, fingerprint: string, keys
 /** The code the output depends on (what the per-document cache keys build on, with each document's own inputs). */
 export function codeFingerprint(root: string): string {
   const hash = createHash('sha256');
-  for (const path of ['src', 'scripts', 'public', 'locales', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
+  // content/site.json too: astro.config.mjs reads the site URL from it, whatever content is built.
+  for (const path of ['src', 'scripts', 'public', 'locales', 'astro.config.mjs', 'content/site.json', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
   return hash.digest('hex');
 }
 
