@@ -14,6 +14,9 @@ const site = siteJson.siteUrl;
 const registry = buildRegistry(scanLocales(undefined, { followSymlinks: siteJson.followSymlinks === true }));
 const locales = Object.fromEntries(registry.map((l) => [l.segment, l.code]));
 
+// Reader pages a rebuild keeps from the last build instead of rendering them (scripts/build.ts says which).
+const keptPages = /** @type {string[]} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('mt-docs.kept-pages')] ?? []);
+
 export default defineConfig({
   site,
   output: 'static',
@@ -23,8 +26,7 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: registry[0]?.segment ?? 'en', locales },
       filter: (page) => !/\/404\/|\/embed\/ua-builder\/|\/translators\//.test(page),
-      // Reader pages a rebuild kept from the last build instead of rendering them (scripts/build.ts).
-      customPages: (globalThis[Symbol.for('mt-docs.kept-pages')] ?? []).map((/** @type {string} */ href) => new URL(href, site).href),
+      customPages: keptPages.map((href) => new URL(href, site).href),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'never' },

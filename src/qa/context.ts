@@ -3,7 +3,7 @@
  * segment with its English source, in span-wrapped files; an aligned block with the English block's
  * source, in plain ones), each seen through TextView; and the English blocks. Pure.
  */
-import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
+import type { Block, LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { alignWithEnglish, type Alignment } from '../reader/align-blocks.ts';
 import type { Glossary, Suppression } from './glossary.ts';
 import type { CheckId, Finding, Severity } from './types.ts';
