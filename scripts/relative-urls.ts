@@ -15,10 +15,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { resolveInside } from '../src/site/safe-paths.ts';
 
 /** Site-relative paths (with `/`) of the translator pages' HTML files. */
@@ -59,21 +56,43 @@ export function classicScript(code: string, file: string): string {
   return `(()=>{"use strict";\n${code}\n})();\n`;
 }
 
+type P5Node = DefaultTreeAdapterTypes.Node;
+type P5Element = DefaultTreeAdapterTypes.Element;
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** Every element of a parsed document, template contents included. */
+function* elementsOf(node: P5Node): Generator<P5Element> {
+  const stack: P5Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('tagName' in n) yield n;
+    if ('content' in n && n.content) stack.push(n.content as P5Node);
+    if ('childNodes' in n) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+}
+
 /**
  * Rewrites the translator pages under `dir` (a built site) in place. Returns how many were rewritten.
- * Each page is parsed as HTML (never matched as text, where a `<script …>` inside an attribute value
- * would look like a tag); a script `src` is followed only to a bundle inside `dir/_astro/`, and every
- * file read or written is resolved inside `dir`.
+ * Each page is parsed as HTML by parse5 (never matched as text, where a `<script …>` inside an attribute
+ * value would look like a tag), and only the attributes that change are rewritten, at the places the
+ * parser found them: the rest of the page keeps its bytes, and no tree is built or serialised (the
+ * dashboards of a large site are megabytes). A script `src` is followed only to a bundle inside
+ * `dir/_astro/`, and every file read or written is resolved inside `dir`.
  */
 export function makeTranslatorPagesRelative(dir: string): number {
   const classic = new Map<string, string>();
   const pages = translatorPages(dir);
   for (const page of pages) {
     const from = posix.dirname(page);
-    const tree = fromHtml(readFileSync(resolveInside(dir, page), 'utf8'));
-    visit(tree, 'element', (node: Element) => {
-      const src = node.properties.src;
-      if (node.tagName === 'script' && node.properties.type === 'module' && typeof src === 'string' && isSiteAbsolute(src)) {
+    const html = readFileSync(resolveInside(dir, page), 'utf8');
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const element of elementsOf(parse(html, { sourceCodeLocationInfo: true }))) {
+      const where = element.sourceCodeLocation;
+      if (!where?.startTag) continue;
+      const attr = (name: string) => element.attrs.find((a) => a.name === name && !a.prefix)?.value;
+      const src = attr('src');
+      if (element.tagName === 'script' && attr('type') === 'module' && src !== undefined && isSiteAbsolute(src)) {
         let copy = classic.get(src);
         if (!copy) {
           if (!src.startsWith('/_astro/')) throw new Error(`${page}: a module script from ${src}, outside /_astro/, cannot be made a classic script`);
@@ -83,16 +102,29 @@ export function makeTranslatorPagesRelative(dir: string): number {
           writeFileSync(resolveInside(dir, copy.slice(1)), classicScript(readFileSync(original, 'utf8'), src));
           classic.set(src, copy);
         }
-        delete node.properties.type;
-        node.properties.src = copy;
-        node.properties.defer = true;
+        // The start tag written anew: no type, the classic copy, deferred as a module would be.
+        const kept = element.attrs.filter((a) => a.name !== 'type' && a.name !== 'src').map((a) => {
+          const at = where.attrs?.[a.name];
+          return at ? ` ${html.slice(at.startOffset, at.endOffset)}` : '';
+        });
+        edits.push({ start: where.startTag.startOffset, end: where.startTag.endOffset, text: `<script src="${escapeAttribute(relativeUrl(copy, from))}"${kept.join('')} defer>` });
+        continue;
       }
       for (const name of ['href', 'src'] as const) {
-        const url = node.properties[name];
-        if (typeof url === 'string' && isSiteAbsolute(url)) node.properties[name] = relativeUrl(url, from);
+        const url = attr(name);
+        const at = where.attrs?.[name];
+        if (url !== undefined && at && isSiteAbsolute(url)) edits.push({ start: at.startOffset, end: at.endOffset, text: `${name}="${escapeAttribute(relativeUrl(url, from))}"` });
       }
-    });
-    writeFileSync(resolveInside(dir, page), toHtml(tree));
+    }
+    if (edits.length === 0) continue;
+    edits.sort((a, b) => a.start - b.start);
+    let out = '';
+    let at = 0;
+    for (const e of edits) {
+      out += html.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    writeFileSync(resolveInside(dir, page), out + html.slice(at));
   }
   return pages.length;
 }
