@@ -11,7 +11,9 @@ const siteJson = JSON.parse(readFileSync(new URL('./content/site.json', import.m
 const site = siteJson.siteUrl;
 
 // The sitemap's hreflang map comes from the sources' locales, like everything else about locales.
-const registry = buildRegistry(scanLocales(undefined, { followSymlinks: siteJson.followSymlinks === true }));
+// scripts/build.ts has the site loaded already: its registry, rather than every source's front matter read again.
+const loaded = /** @type {{ registry: import('./src/i18n/locales.ts').LocaleInfo[] } | undefined} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('mt-docs.loaded-site')]);
+const registry = loaded?.registry ?? buildRegistry(scanLocales(undefined, { followSymlinks: siteJson.followSymlinks === true }));
 const locales = Object.fromEntries(registry.map((l) => [l.segment, l.code]));
 
 // Reader pages a rebuild keeps from the last build instead of rendering them (scripts/build.ts says which).

@@ -15,7 +15,18 @@ export interface Translator {
   t: TFunction;
 }
 
+/** One translator per language and set of strings: making an i18next instance costs far more than a lookup. */
+const made = new WeakMap<Resources, Map<string, Translator>>();
+
 export function createTranslator(lang: string, resources: Resources): Translator {
+  let forResources = made.get(resources);
+  if (!forResources) made.set(resources, (forResources = new Map()));
+  let translator = forResources.get(lang);
+  if (!translator) forResources.set(lang, (translator = makeTranslator(lang, resources)));
+  return translator;
+}
+
+function makeTranslator(lang: string, resources: Resources): Translator {
   const instance = i18next.createInstance();
   void instance.init({
     lng: lang,
