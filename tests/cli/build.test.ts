@@ -38,6 +38,19 @@ describe('npm run build', () => {
     expect(bad.stderr).toMatch(/--nope/);
   });
 
+  it('a build that runs out of heap is tried once more with four times the heap, and says so', { timeout: 300_000 }, () => {
+    const work = mkdtempSync(join(tmpdir(), 'build-heap-'));
+    const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--out', join(work, 'dist'), '--no-cache'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, MT_DOCS_BUILD_HEAP_MB: '50' },
+    });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    expect(r.stderr).toContain('build: the build ran out of its 50 MB heap; trying again with 200 MB');
+    expect(existsSync(join(work, 'dist/ja/become-partner/index.html'))).toBe(true);
+  });
+
   it('builds every locale, then refuses a broken source and keeps the previous output', { timeout: 300_000 }, () => {
     const work = mkdtempSync(join(tmpdir(), 'build-'));
     const content = join(work, 'content');
