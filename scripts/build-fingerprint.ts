@@ -4,18 +4,9 @@
  * .cache/builds/. Like make: an unchanged rebuild costs the hashing, not the build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-function addTree(hash: ReturnType<typeof createHash>, base: string, path: string): void {
-  if (!existsSync(path)) return;
-  const stat = statSync(path);
-  if (stat.isDirectory()) {
-    for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && !name.startsWith('.')) addTree(hash, base, join(path, name));
-    return;
-  }
-  hash.update(relative(base, path)).update('\0').update(readFileSync(path)).update('\0');
-}
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addTree } from '../src/site/doc-cache.ts';
 
 export function inputFingerprint(root: string, contentDir: string, localesDir: string): string {
   const hash = createHash('sha256');
@@ -32,10 +23,8 @@ const recordFor = (root: string, out: string) => join(root, '.cache/builds', `${
 interface BuildRecord {
   out: string;
   fingerprint: string;
-  /** Each document's cache key in that build: its reader pages in the output are what that key renders. */
+  /** Each document's cache key in that build: its pages in the output are what that key renders. */
   docs?: Record<string, string>;
-  /** Each document's translator pages' key in that build. */
-  workbench?: Record<string, string>;
 }
 
 function readRecord(root: string, out: string): BuildRecord | null {
@@ -53,15 +42,12 @@ export function isUpToDate(root: string, out: string, fingerprint: string): bool
 }
 
 /** The document keys of the build that made `out` (none when it is unknown). */
-export function builtKeys(root: string, out: string): { docs: Record<string, string>; workbench: Record<string, string> } {
-  const record = readRecord(root, out);
-  return { docs: record?.docs ?? {}, workbench: record?.workbench ?? {} };
-}
+export const builtKeys = (root: string, out: string): Record<string, string> => readRecord(root, out)?.docs ?? {};
 
-export function recordBuild(root: string, out: string, fingerprint: string, keys: Pick<BuildRecord, 'docs' | 'workbench'> = {}): void {
+export function recordBuild(root: string, out: string, fingerprint: string, docs?: Record<string, string>): void {
   const record = recordFor(root, out);
   mkdirSync(join(root, '.cache/builds'), { recursive: true });
-  writeFileSync(record, JSON.stringify({ out, fingerprint, ...keys }));
+  writeFileSync(record, JSON.stringify({ out, fingerprint, ...(docs ? { docs } : {}) }));
 }
 
 /** The code the output depends on (what the per-document cache keys build on, with each document's own inputs). */

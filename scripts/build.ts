@@ -6,8 +6,9 @@
  *
  * Phases (each reported on stderr as it ends, or on one live line on a terminal): load (read,
  * normalise and check every source, in worker threads), render (Astro: reader pages, dashboards,
- * the workbench shells), search (reader pages only), workbench (every document's translator pages and
- * downloads), widget, finish. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
+ * the workbench shells), workbench (every document's translator pages and downloads), search (reader
+ * pages only, indexed while the workbench is written), widget, finish. Each document's work is cached
+ * (src/site/doc-cache.ts): a rebuild renders and writes only the documents whose inputs changed. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -98,7 +99,6 @@ const { build } = await import('astro');
 const pagefind = await import('pagefind');
 const { diagnosticLines } = await import('../src/pipeline/diagnostics.ts');
 const { loadSiteParallel } = await import('../src/site/load-parallel.ts');
-const { loadQaData } = await import('../src/qa/load-qa.ts');
 const { makeTranslatorPagesRelative } = await import('./relative-urls.ts');
 const { allPages, shareLoadedSite, shareRenderOnly } = await import('../src/site/site-data.ts');
 const { shareQaRun } = await import('../src/site/workbench/qa-run.ts');
@@ -190,7 +190,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   const { site, run, threads, keys, cached } = await loadSiteParallel({ cache, onProgress: (done, total) => progress.tick(done, total, 'documents') });
   files = site.files;
   const findings = run.reports.reduce((n, r) => n + r.report.findings.length, 0);
-  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}, ${cached > 0 ? `${cached} from cache, ` : ''}${threads} ${threads === 1 ? 'thread' : 'threads'}`);
+  progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}${cached > 0 ? `, ${cached} from the cache` : ''}${threads > 0 ? `, ${threads} ${threads === 1 ? 'thread' : 'threads'}` : ''}`);
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
   if (!site.ok) {
@@ -205,13 +205,12 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   const docKeys = Object.fromEntries(site.docs.map((d, i) => [d.docId, keys[i]!]));
   const pagesOf = new Map<string, string[]>();
   for (const page of allPages()) pagesOf.set(page.siteDoc.docId, [...(pagesOf.get(page.siteDoc.docId) ?? []), page.href]);
-  const before = store ? builtKeys(root, out) : { docs: {}, workbench: {} };
+  const before = store ? builtKeys(root, out) : {};
   const kept = site.docs
     .slice(1)
     .map((d) => d.docId)
-    .filter((id) => before.docs[id] === docKeys[id] && pagesOf.get(id)!.every((href) => existsSync(join(out, href, 'index.html'))));
+    .filter((id) => before[id] === docKeys[id] && pagesOf.get(id)!.every((href) => existsSync(join(out, href, 'index.html'))));
   const keptSet = new Set(kept);
-  let workbenchKeys: Record<string, string> = {};
   shareRenderOnly(kept.length > 0 ? new Set(site.docs.map((d) => d.docId).filter((id) => !keptSet.has(id))) : null);
   (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!);
   shareQaRun(run);
@@ -251,12 +250,10 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       const written = writeWorkbench(staging, run, {
         registry: site.registry,
         resources: site.resources,
-        data: loadQaData(process.env.MT_DOCS_CONTENT),
         onDocument: (done, total) => progress.tick(done, total, 'documents'),
-        cache: store ? { store, keys: new Map(site.docs.map((d, i) => [d.docId, keys[i]!])) } : undefined,
-        previous: store ? { dir: out, keys: before.workbench } : undefined,
+        cache: store ? { store, keys: new Map(Object.entries(docKeys)) } : undefined,
+        previous: store ? { dir: out, keys: before } : undefined,
       });
-      workbenchKeys = written.keys;
       progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept + written.cached > 0 ? ` (${written.kept} documents kept from the last build, ${written.cached} from the cache)` : ''}`);
     } else progress.end('off');
     progress.start('search');
@@ -279,7 +276,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   if (existsSync(out)) renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
-  recordBuild(root, out, fingerprint, store ? { docs: docKeys, workbench: workbenchKeys } : {});
+  recordBuild(root, out, fingerprint, store ? docKeys : undefined);
   progress.end();
   if (!values.json) console.log(`built ${out} (${Object.entries(pages).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${(progress.elapsedMs / 1000).toFixed(1)} s`);
   return { code: 0, summary: summarise(true, pages) };

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFiles } from '../src/qa/export-files.ts';
-import { loadQaData, type QaRun } from '../src/qa/load-qa.ts';
+import type { QaRun } from '../src/qa/load-qa.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
 import type { Finding, LocaleStatus, QaReport } from '../src/qa/types.ts';
@@ -105,9 +105,8 @@ function main(argv: string[]): number {
     if (values.export !== undefined) {
       const dir = resolve(values.export);
       mkdirSync(dir, { recursive: true });
-      const data = loadQaData();
       for (const entry of run.reports) {
-        for (const file of exportFiles(entry, data)) {
+        for (const file of exportFiles(entry)) {
           writeFileSync(join(dir, file.name), file.content);
           console.error(`wrote ${join(values.export, file.name)}`);
         }

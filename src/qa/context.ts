@@ -19,8 +19,6 @@ export interface QaInput {
   docId: string;
   translations: QaSource[];
   english: LocalizedDoc | null;
-  /** The span-wrapped file the English was rebuilt from (its offsets are that file's). */
-  englishBase: string | null;
   glossary: Glossary;
   suppressions: Suppression[];
 }
@@ -84,7 +82,7 @@ function blockViews(doc: LocalizedDoc): Map<string, BlockView> {
 }
 
 export function buildContext(input: QaInput): QaContext {
-  const english = input.english && input.englishBase !== null ? input.english : null;
+  const english = input.english;
   const englishBlocks = english ? blockViews(english) : null;
   const revisions = english ? [...new Set((english.meta.rebuiltFrom ?? []).flatMap((r) => (r.sourceCommit ? [r.sourceCommit] : [])))] : [];
   const englishSegments = new Map((english?.segments ?? []).map((s) => [s.id, s]));

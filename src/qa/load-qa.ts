@@ -46,9 +46,7 @@ export type QaEntry = QaRun['reports'][number];
 export function checkDocument(siteDoc: SiteDoc, data: QaData): QaEntry {
   // The text the loader read: never the file again.
   const sources = sourcesOf(siteDoc);
-  const base = siteDoc.english?.meta.rebuiltFrom?.[0]?.locale;
-  const englishBase = sources.find((s) => s.doc.locale === base)?.text ?? null;
-  const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishBase, ...data });
+  const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, ...data });
   // What the TMX export needs from the context, kept instead of the context (which holds every parsed view).
   return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx) };
 }

@@ -1,17 +1,17 @@
 /**
  * The per-document build cache: what a document's load, checks and translator pages produced, kept
  * under a key that hashes everything they were made from (the document's sources, the code, the site's
- * configuration, locales, UI strings, glossary and includes, and for the translator pages the shells
- * they were written into). A rebuild after one source changed reuses every other document's work.
+ * configuration, locales, UI strings, glossary and includes). A rebuild after one source changed reuses
+ * every other document's work.
  *
  * Why our own cache and not Astro's: Astro 7 has no incremental static build, and most of a build's work
  * happens before and after Astro (normalising, checking, the workbench pages); a content hash is exact
  * (a test holds a cached rebuild to a clean build's bytes) and survives any change of timestamps.
  * Entries are V8-serialised, zstd-compressed files; one that cannot be read is a miss, never an error.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 
@@ -24,23 +24,29 @@ export const hashOf = (...parts: (string | Uint8Array)[]): string => {
   return hash.digest('hex');
 };
 
-/** A folder's files, names and bytes, in name order (includes: any change invalidates every document). */
+/**
+ * Adds the files under `path` to `hash`: each one's path relative to `base` and its bytes, in name order.
+ * `node_modules` and dot-folders are left out unless `all` (the includes folder hashes everything).
+ */
+export function addTree(hash: Hash, base: string, path: string, all = false): void {
+  if (!existsSync(path)) return;
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    for (const name of readdirSync(path).sort()) if (all || (name !== 'node_modules' && !name.startsWith('.'))) addTree(hash, base, join(path, name), all);
+    return;
+  }
+  if (stat.isFile()) hash.update(relative(base, path)).update('\0').update(readFileSync(path)).update('\0');
+}
+
+/** A folder's files, names and bytes (includes: any change invalidates every document). */
 export function folderHash(dir: string): string {
   const hash = createHash('sha256');
-  const walk = (path: string, rel: string) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name), `${rel}/${name}`);
-    else if (stat.isFile()) hash.update(rel).update('\0').update(readFileSync(path)).update('\0');
-  };
-  walk(dir, '');
+  addTree(hash, dir, dir, true);
   return hash.digest('hex');
 }
 
 export class DocCache {
   readonly dir: string;
-  hits = 0;
-  misses = 0;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -54,14 +60,10 @@ export class DocCache {
   get<T>(kind: string, docId: string, key: string): T | null {
     try {
       const entry = deserialize(zstdDecompressSync(readFileSync(this.file(kind, docId)))) as { format: number; key: string; value: T };
-      if (entry.format === FORMAT && entry.key === key) {
-        this.hits += 1;
-        return entry.value;
-      }
+      if (entry.format === FORMAT && entry.key === key) return entry.value;
     } catch {
       // Absent or unreadable: a miss.
     }
-    this.misses += 1;
     return null;
   }
 

@@ -50,7 +50,7 @@ describe('npm run build with the per-document cache', () => {
     const changed = join(content, 'source/become-partner-3/fr-FR.md');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Devenir', 'Devenez'));
     const again = build(out);
-    expect(again.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 2 from cache, 1 thread in /m);
+    expect(again.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 2 from the cache, 1 thread in /m);
     // The first document is always rendered (it builds the shared assets); the second is kept.
     expect(again.stderr).toMatch(/^render: 2 documents rendered, 1 kept from the last build in /m);
     expect(again.stderr).toMatch(/^workbench: 54 pages, 15 downloads \(2 documents kept from the last build, 0 from the cache\) in /m);

@@ -17,8 +17,7 @@ import type { Resources } from '../../i18n/resources.ts';
 import { exportFiles } from '../../qa/export-files.ts';
 import { findingsCsv, findingsJson } from '../../qa/export-findings.ts';
 import type { QaRun } from '../../qa/load-qa.ts';
-import type { Glossary, Suppression } from '../../qa/glossary.ts';
-import { hashOf, type DocCache } from '../doc-cache.ts';
+import type { DocCache } from '../doc-cache.ts';
 import { linkOrCopy, resolveInside } from '../safe-paths.ts';
 import { renderViews } from './markup.ts';
 import { escapeHtml } from './phrases.ts';
@@ -68,21 +67,21 @@ interface DocumentFiles {
 
 function documentFiles(
   entry: QaRun['reports'][number],
-  context: { registry: readonly LocaleInfo[]; languages: { info: LocaleInfo; ui: { code: string; t: ReturnType<typeof createTranslator>['t'] } }[]; shells: Map<string, Map<WorkbenchView, Shell>>; data: { glossary: Glossary; suppressions: Suppression[] } },
+  context: { languages: { info: LocaleInfo; t: ReturnType<typeof createTranslator>['t'] }[]; registry: readonly LocaleInfo[]; shells: Map<string, Map<WorkbenchView, Shell>> },
 ): DocumentFiles {
   const docId = entry.report.docId;
   const views = renderViews(entry, context.registry);
   const pages: [string, string][] = [];
-  for (const { info, ui } of context.languages) {
+  for (const { info, t } of context.languages) {
     for (const view of WORKBENCH_VIEWS) {
       const shell = context.shells.get(info.code)!.get(view)!;
-      pages.push([viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.localise(views.html[view], ui) + fill(shell.after, docId, views.title)]);
+      pages.push([viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.localise(views.html[view], { code: info.code, t }) + fill(shell.after, docId, views.title)]);
     }
   }
   const files = [
     { name: 'findings.json', content: findingsJson(entry.report.findings) },
     { name: 'findings.csv', content: findingsCsv(entry.report.findings) },
-    ...exportFiles(entry, context.data),
+    ...exportFiles(entry),
   ];
   return { pages, downloads: files.map((file) => [downloadHref(docId, file.name).slice(1), file.content]) };
 }
@@ -90,26 +89,29 @@ function documentFiles(
 export interface WorkbenchWritten {
   pages: number;
   downloads: number;
-  /** Each document's key (with a cache): what `previous` compares with in the next build. */
-  keys: Record<string, string>;
   /** Documents whose files were linked from the last build, and written from the cache. */
   kept: number;
   cached: number;
 }
 
-/** A document's pages and downloads copied from the last build, when all of them are there. */
-function copyDocument(from: string, to: string, docId: string, registry: readonly LocaleInfo[]): boolean {
+/** A document's pages and downloads linked from the last build, when all of them are there. */
+function linkDocument(from: string, to: string, docId: string, registry: readonly LocaleInfo[]): { pages: number; downloads: number } | null {
   const pages = registry.flatMap((info) => WORKBENCH_VIEWS.map((view) => viewFile(view, info.segment, docId)));
   const downloadsDir = downloadHref(docId, '').slice(1);
-  if (!pages.every((rel) => existsSync(resolveInside(from, rel))) || !existsSync(resolveInside(from, downloadsDir))) return false;
-  for (const rel of pages) linkOrCopy(resolveInside(from, rel), folderFor(resolveInside(to, rel)));
-  for (const name of readdirSync(resolveInside(from, downloadsDir))) linkOrCopy(resolveInside(from, join(downloadsDir, name)), folderFor(resolveInside(to, join(downloadsDir, name))));
-  return true;
+  if (!pages.every((rel) => existsSync(resolveInside(from, rel))) || !existsSync(resolveInside(from, downloadsDir))) return null;
+  const downloads = readdirSync(resolveInside(from, downloadsDir)).map((name) => join(downloadsDir, name));
+  for (const rel of [...pages, ...downloads]) linkOrCopy(resolveInside(from, rel), folderFor(resolveInside(to, rel)));
+  return { pages: pages.length, downloads: downloads.length };
 }
 
 /**
  * Writes every document's views in every UI language, and its downloads, into the built site `dir`,
  * then removes the shells. `onDocument` is told after each document (progress).
+ *
+ * With `keys` (each document's cache key), a document whose key is the one it had in the last build
+ * (`previous`) is linked from that build's output, and one whose files the cache holds is written from
+ * there. The key alone decides: the shells are made from what it hashes (code, locales, strings,
+ * configuration), as the reader pages are.
  */
 export function writeWorkbench(
   dir: string,
@@ -117,46 +119,37 @@ export function writeWorkbench(
   options: {
     registry: readonly LocaleInfo[];
     resources: Resources;
-    data: { glossary: Glossary; suppressions: Suppression[] };
     onDocument?: (done: number, total: number) => void;
-    /** Each document's files kept under its load key and the shells (the load key covers the rest). */
     cache?: { store: DocCache; keys: ReadonlyMap<string, string> };
-    /** The last build's output and each document's key there: a document with the same key is copied from it. */
     previous?: { dir: string; keys: Readonly<Record<string, string>> };
   },
 ): WorkbenchWritten {
-  const { registry, resources, data, cache } = options;
+  const { registry, resources, cache, previous } = options;
   made.clear();
   const shells = new Map(registry.map((info) => [info.code, new Map(WORKBENCH_VIEWS.map((view) => [view, readShell(dir, view, info)]))]));
-  const shellsKey = cache ? hashOf(...[...shells.values()].flatMap((m) => [...m.values()].flatMap((sh) => [sh.before, sh.after]))) : '';
-  const languages = registry.map((info) => ({ info, ui: { code: info.code, t: createTranslator(info.lang, resources).t } }));
-  let pages = 0;
-  let downloads = 0;
-  const written: WorkbenchWritten = { pages: 0, downloads: 0, keys: {}, kept: 0, cached: 0 };
+  const languages = registry.map((info) => ({ info, t: createTranslator(info.lang, resources).t }));
+  const written: WorkbenchWritten = { pages: 0, downloads: 0, kept: 0, cached: 0 };
   run.reports.forEach((entry, i) => {
     const docId = entry.report.docId;
-    const docKey = cache?.keys.get(docId);
-    const key = docKey ? hashOf('workbench', docKey, shellsKey) : null;
-    if (key) written.keys[docId] = key;
-    if (key && options.previous?.keys[docId] === key && copyDocument(options.previous.dir, dir, docId, registry)) {
+    const key = cache?.keys.get(docId);
+    const linked = key && previous?.keys[docId] === key ? linkDocument(previous.dir, dir, docId, registry) : null;
+    if (linked) {
       written.kept += 1;
-      pages += registry.length * WORKBENCH_VIEWS.length;
-      downloads += readdirSync(resolveInside(dir, downloadHref(docId, '').slice(1))).length;
-      options.onDocument?.(i + 1, run.reports.length);
-      return;
+      written.pages += linked.pages;
+      written.downloads += linked.downloads;
+    } else {
+      let files = key ? cache!.store.get<DocumentFiles>('workbench', docId, key) : null;
+      if (files) written.cached += 1;
+      else {
+        files = documentFiles(entry, { languages, registry, shells });
+        if (key) cache!.store.set('workbench', docId, key, files);
+      }
+      for (const [rel, content] of [...files.pages, ...files.downloads]) write(dir, rel, content);
+      written.pages += files.pages.length;
+      written.downloads += files.downloads.length;
     }
-    let files = key ? cache!.store.get<DocumentFiles>('workbench', docId, key) : null;
-    if (files) written.cached += 1;
-    else {
-      files = documentFiles(entry, { registry, languages, shells, data });
-      if (key) cache!.store.set('workbench', docId, key, files);
-    }
-    for (const [rel, content] of files.pages) write(dir, rel, content);
-    for (const [rel, content] of files.downloads) write(dir, rel, content);
-    pages += files.pages.length;
-    downloads += files.downloads.length;
     options.onDocument?.(i + 1, run.reports.length);
   });
   for (const info of registry) rmSync(resolveInside(dir, `${info.segment}/translators/${SHELL_DOC}`), { recursive: true, force: true });
-  return { ...written, pages, downloads };
+  return written;
 }

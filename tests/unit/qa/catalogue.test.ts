@@ -31,8 +31,7 @@ describe('the check catalogue', () => {
     const texts = ['de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ko-KR'].map((l) => ({ path: `${SEEDS}/${l}.md`, text: readFileSync(join(SEEDS, `${l}.md`), 'utf8') }));
     const docs = texts.map((t) => ({ ...t, doc: normalizeText(t.text, { path: t.path }).doc! }));
     const english = rebuildEnglish(docs.filter((d) => d.doc.segments.length > 0), {})!.doc!;
-    const base = docs.find((d) => d.doc.locale === english.meta.rebuiltFrom![0]!.locale)!.text;
-    const input = { docId: 'become-partner', translations: docs.map((d) => ({ doc: d.doc, text: d.text })), english, englishBase: base, glossary, suppressions: [] };
+    const input = { docId: 'become-partner', translations: docs.map((d) => ({ doc: d.doc, text: d.text })), english, glossary, suppressions: [] };
     const ctx = buildContext(input);
     const fired = new Set<string>();
     for (const check of CHECK_FUNCTIONS) {
@@ -52,7 +51,7 @@ describe('the check catalogue', () => {
     const frDoc = normalizeText(fr, { path: 'x/fr-FR.md' }).doc!;
     const jaDoc = normalizeText(ja, { path: 'x/ja-JP.md' }).doc!;
     const english = rebuildEnglish([{ path: 'x/fr-FR.md', text: fr, doc: frDoc }], {})!.doc!;
-    const report = runQa({ docId: 'x', translations: [{ doc: frDoc, text: fr }, { doc: jaDoc, text: ja }], english, englishBase: fr, glossary, suppressions: [] });
+    const report = runQa({ docId: 'x', translations: [{ doc: frDoc, text: fr }, { doc: jaDoc, text: ja }], english, glossary, suppressions: [] });
     const checks = new Set(report.findings.map((f) => f.check));
     expect(checks.has('ws.cjk')).toBe(true);
   });

@@ -47,12 +47,10 @@ export function qa(files: string[], suppressions: Suppression[] = []): QaReport 
     sources.map((s) => ({ path: s.doc.path, text: s.text, doc: s.doc })),
     { fallbackLocale: 'en' },
   );
-  const base = english?.doc?.meta.rebuiltFrom?.[0]?.locale;
   return runQa({
     docId: 'test',
     translations: sources,
     english: english?.doc ?? null,
-    englishBase: sources.find((s) => s.doc.locale === base)?.text ?? null,
     glossary,
     suppressions,
   });
