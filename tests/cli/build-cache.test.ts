@@ -4,10 +4,11 @@
  * byte for byte what a clean build of the same sources gives. Unchanged sources: nothing rebuilt.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileDigests } from '../support/hash-tree.ts';
 import { docCacheDir } from '../../scripts/build-fingerprint.ts';
 import { generateCorpus } from '../../scripts/measure/scale-corpus.ts';
 
@@ -23,19 +24,6 @@ function build(out: string, ...extra: string[]) {
   const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
   expect(r.status, r.stderr.slice(-3000)).toBe(0);
   return r;
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = readFileSync(p, 'base64');
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 describe('npm run build with the per-document cache', () => {
@@ -59,8 +47,8 @@ describe('npm run build with the per-document cache', () => {
     // A clean build of the same sources, without the cache, into another folder: the same bytes.
     const clean = join(work, 'clean');
     build(clean, '--no-cache');
-    const a = snapshot(out);
-    const b = snapshot(clean);
+    const a = fileDigests(out);
+    const b = fileDigests(clean);
     expect(Object.keys(a).length).toBeGreaterThan(100);
     expect(Object.keys(a)).toEqual(Object.keys(b));
     for (const file of Object.keys(b)) expect(a[file], file).toBe(b[file]);
@@ -76,6 +64,6 @@ describe('npm run build with the per-document cache', () => {
     const out = join(work, 'dist2');
     const r = build(out);
     expect(r.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 1 thread in /m);
-    expect(snapshot(out)).toEqual(snapshot(join(work, 'clean')));
+    expect(fileDigests(out)).toEqual(fileDigests(join(work, 'clean')));
   });
 });

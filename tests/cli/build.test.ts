@@ -3,29 +3,17 @@
  * matter fails naming the file and line, and leaves the previous output byte for byte as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileDigests } from '../support/hash-tree.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 function build(content: string, out: string, ...extra: string[]) {
   const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = readFileSync(p, 'base64');
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 describe('npm run build', () => {
@@ -72,20 +60,20 @@ describe('npm run build', () => {
     expect(ok.stderr).toMatch(/^workbench: 18 pages, 5 downloads in /m);
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) expect(existsSync(join(out, lang, 'become-partner', 'index.html')), lang).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
-    const before = snapshot(out);
+    const before = fileDigests(out);
 
     // Nothing changed: nothing is rebuilt, the output stays as it is.
     const again = build(content, out);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('up to date');
-    expect(snapshot(out)).toEqual(before);
+    expect(fileDigests(out)).toEqual(before);
 
     const broken = join(content, 'source/become-partner/de-DE.md');
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('ms.lasthandoff: 03/23/2021', 'ms.lasthandoff: 31/02/2021'));
     const failed = build(content, out);
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/de-DE\.md:23:1: error: front matter key `ms\.lasthandoff` is invalid.* \[front-matter-invalid\]/);
-    expect(snapshot(out)).toEqual(before);
+    expect(fileDigests(out)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
   });
 });

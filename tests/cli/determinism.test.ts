@@ -3,26 +3,13 @@
  * the same checkout, so they also show that concurrent builds do not share Astro's working files.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileDigests } from '../support/hash-tree.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-function digest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('deterministic builds', () => {
   it('gives the same bytes twice, from two builds running at once', { timeout: 400_000 }, async () => {
@@ -35,7 +22,7 @@ describe('deterministic builds', () => {
         const timer = setTimeout(() => child.kill('SIGKILL'), 360_000);
         child.on('close', (code) => {
           clearTimeout(timer);
-          if (code === 0) done(digest(join(work, out)));
+          if (code === 0) done(fileDigests(join(work, out)));
           else fail(new Error(`build of ${out} exited ${code}:\n${stderr.slice(-2000)}`));
         });
       });

@@ -16,3 +16,17 @@ export function hashTree(dir: string): string {
   walk(dir);
   return hash.digest('hex');
 }
+
+/** Every file under `dir` (relative path, in name order) with the SHA-256 of its bytes: two folders compared file by file. */
+export function fileDigests(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
