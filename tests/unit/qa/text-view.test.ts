@@ -33,8 +33,9 @@ describe('the plain-text shortcut', () => {
         }
       }
     }
-    // It is a shortcut only if it is taken: most segments are plain text.
-    expect(all).toBeGreaterThan(500);
+    // It is a shortcut only if it is taken: most segments are plain text. (The seeds alone where the
+    // corpus is absent: 144 sides of segments.)
+    expect(all).toBeGreaterThan(existsSync(CORPUS) ? 500 : 100);
     expect(taken / all).toBeGreaterThan(0.3);
   });
 
