@@ -171,7 +171,7 @@ function scaleSection(sizes: number[], translatorPages: boolean): string {
     const out = join(root, `.cache/scale-${n}-dist`);
     const sources = generateCorpus(join(root, 'content'), content, n);
     if (!translatorPages) {
-      const config = join(content, 'site.json');
+      const config = join(content, 'mt-docs.config.json');
       writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), translatorPages: false }, null, 2));
     }
     rmSync(out, { recursive: true, force: true });

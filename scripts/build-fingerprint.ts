@@ -6,11 +6,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { configPath, readConfig } from '../src/site/config.ts';
 import { addTree } from '../src/site/doc-cache.ts';
 
 export function inputFingerprint(root: string, contentDir: string, localesDir: string): string {
   const hash = createHash('sha256');
-  for (const dir of [contentDir, localesDir]) {
+  // The content, the sources it names outside it (DocFX projects), the UI strings.
+  const config = readConfig(contentDir, new VFile());
+  const sources = config && 'docfx' in config.sources ? config.sources.docfx.map((f) => configPath(contentDir, f)) : [];
+  for (const dir of [contentDir, ...sources, localesDir]) {
     hash.update(`[${dir}]`);
     addTree(hash, dir, dir);
   }
@@ -53,8 +58,7 @@ export function recordBuild(root: string, out: string, fingerprint: string, docs
 /** The code the output depends on (what the per-document cache keys build on, with each document's own inputs). */
 export function codeFingerprint(root: string): string {
   const hash = createHash('sha256');
-  // content/site.json too: astro.config.mjs reads the site URL from it, whatever content is built.
-  for (const path of ['src', 'scripts', 'public', 'locales', 'astro.config.mjs', 'content/site.json', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
+  for (const path of ['src', 'scripts', 'public', 'locales', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) addTree(hash, root, join(root, path));
   return hash.digest('hex');
 }
 

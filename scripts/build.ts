@@ -21,10 +21,13 @@ const root = new URL('..', import.meta.url).pathname;
 const USAGE = `usage: npm run build -- [--out DIR] [--content DIR] [--verbose] [--force] [--json] [--no-cache]
 
   --out DIR      where the site goes (default dist/); replaced only when the build succeeds
-  --content DIR  the content folder: source/<doc>/<locale>.md, includes/, qa/, site.json (default content/)
+  --content DIR  the content folder: source/<doc>/<locale>.md, includes/, qa/, mt-docs.config.json (default content/)
   --verbose      also list infos (routine repairs), not only errors and warnings
   --force        build even when no input changed since the last build of DIR
   --json         print a summary as JSON on stdout (pages per kind, ms per phase, diagnostics counted)
+  --keep-going   build every page without errors, leave the broken ones out (listed), exit 1
+                 (also "keepGoing": true in mt-docs.config.json)
+  --report FILE  write every diagnostic (errors, warnings, infos) to FILE as JSON
   --no-cache     neither reuse nor keep each document's work (.cache/documents/: a rebuild after one
                  source changed normalises, checks and writes translator pages for that document only)
   -h, --help     this text
@@ -42,6 +45,8 @@ try {
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       cache: { type: 'boolean', default: true },
+      'keep-going': { type: 'boolean', default: false },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowNegative: true,
@@ -116,24 +121,49 @@ type VFile = import('vfile').VFile;
 const progress = new Progress(process.stderr, false);
 
 /** Errors and warnings, one `file:line:column: severity: reason [rule]` line each; infos (routine repairs) only with --verbose. */
+/** Warnings listed one by one up to this many; past it, counted by rule (all of them with --verbose or --report). */
+const WARNINGS_LISTED = 40;
+
 function summary(files: VFile[], verbose: boolean): string {
-  const lines = diagnosticLines(files, verbose ? ['error', 'warning', 'info'] : ['error', 'warning']);
-  if (lines.length === 0) return '';
-  const counts = `${diagnosticLines(files, ['error']).length} errors, ${diagnosticLines(files, ['warning']).length} warnings`;
-  return `${lines.join('\n')}\n${counts}`;
+  const errors = diagnosticLines(files, ['error']);
+  const warnings = diagnosticLines(files, ['warning']);
+  const infos = verbose ? diagnosticLines(files, ['info']) : [];
+  if (errors.length + warnings.length + infos.length === 0) return '';
+  const counts = `${errors.length} errors, ${warnings.length} warnings`;
+  if (verbose || warnings.length <= WARNINGS_LISTED) return `${diagnosticLines(files, verbose ? ['error', 'warning', 'info'] : ['error', 'warning']).join('\n')}\n${counts}`;
+  // A repo of thousands of pages: the errors in full, the warnings by rule with one example each.
+  const byRule = new Map<string, { count: number; example: string }>();
+  for (const line of warnings) {
+    const rule = /\[([^\]]+)\]$/.exec(line)?.[1] ?? 'other';
+    const entry = byRule.get(rule) ?? { count: 0, example: line };
+    entry.count += 1;
+    byRule.set(rule, entry);
+  }
+  const rules = [...byRule].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const table = rules.map(([rule, { count, example }]) => `  ${String(count).padStart(6)} × [${rule}], e.g. ${example}`);
+  return [...errors, `warnings by rule (--verbose lists each, --report FILE writes them all as JSON):`, ...table, counts].join('\n');
+}
+
+/** Every diagnostic as data, for --report. */
+function reportJson(files: VFile[]) {
+  return files.flatMap((f) => f.messages.map((m) => ({ file: f.path, line: m.line ?? 1, column: m.column ?? 1, severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info', message: m.reason, ruleId: m.ruleId ?? null })));
 }
 
 /**
  * Pagefind over the built reader pages: one index per `<html lang>`, only what is inside
  * data-pagefind-body. Started before the workbench pages are written and awaited after: Pagefind runs
- * in a process of its own, so it indexes while this one writes. The glob takes the pages at most two
- * folders deep (`<lang>/<doc>/index.html`), so it never reads a translator page being written.
+ * in a process of its own, so it indexes while this one writes. The glob takes the pages as deep as the
+ * documents' ids go (`<lang>/<doc>/index.html`, `<lang>/<folder>/<page>/index.html`), so with one-folder
+ * ids it never reads a translator page being written (deeper, a translator page it reads has no
+ * data-pagefind-body and is not indexed).
  */
-async function startSearchIndex(dir: string): Promise<() => Promise<number>> {
+async function startSearchIndex(dir: string, docIds: readonly string[]): Promise<() => Promise<number>> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   // Sent now, answered when this process next waits: Pagefind reads the pages meanwhile.
-  const adding = index.addDirectory({ path: dir, glob: '{*.html,*/index.html,*/*/index.html}' });
+  const depths = [...new Set(docIds.map((id) => id.split('/').length))].sort((a, b) => a - b);
+  const glob = `{*.html,*/index.html,${depths.map((d) => `${'*/'.repeat(d + 1)}index.html`).join(',')}}`;
+  const adding = index.addDirectory({ path: dir, glob });
   // Awaited below; a failure meanwhile must not be an unhandled rejection.
   adding.catch(() => {});
   return async () => {
@@ -193,9 +223,28 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}${cached > 0 ? `, ${cached} from the cache` : ''}${threads > 0 ? `, ${threads} ${threads === 1 ? 'thread' : 'threads'}` : ''}`);
   const report = summary(site.files, values.verbose!);
   if (report) console.error(report);
+  if (values.report) writeFileSync(resolve(values.report), `${JSON.stringify(reportJson(site.files), null, 1)}\n`);
+  let leftOut = 0;
   if (!site.ok) {
-    console.error(`build failed: the sources have errors (see above); ${out} was left as it was`);
-    return { code: 1, summary: summarise(false) };
+    const keepGoing = values['keep-going'] || site.config?.keepGoing === true;
+    // Only broken sources may be left out: a site-wide error (the configuration, a project) stops the build.
+    const broken = new Set(site.files.filter((f) => f.messages.some((m) => m.fatal === true)).map((f) => f.path));
+    const siteWide = site.files[0] !== undefined && broken.has(site.files[0].path);
+    if (!keepGoing || siteWide || !site.config) {
+      console.error(`build failed: the sources have errors (see above); ${out} was left as it was${siteWide || !site.config ? '' : ' (--keep-going builds the good pages)'}`);
+      return { code: 1, summary: summarise(false) };
+    }
+    const sourcesBefore = site.docs.reduce((n, d) => n + d.translations.length, 0) + site.files.filter((f) => broken.has(f.path)).length;
+    for (const doc of site.docs) doc.translations = doc.translations.filter((t) => !broken.has(t.path));
+    const good = new Set(site.docs.filter((d) => d.translations.length > 0).map((d) => d.docId));
+    site.docs = site.docs.filter((d) => good.has(d.docId));
+    run.reports = run.reports.filter((r) => good.has(r.siteDoc.docId));
+    leftOut = broken.size;
+    console.error(`--keep-going: ${broken.size} of ${sourcesBefore} sources have errors and are left out; building the rest`);
+    if (site.docs.length === 0) {
+      console.error(`build failed: no page without errors; ${out} was left as it was`);
+      return { code: 1, summary: summarise(false) };
+    }
   }
   // Astro renders in this process: it takes the site loaded and checked here instead of loading it again.
   shareLoadedSite(site);
@@ -245,7 +294,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
     // The Astro-rendered translator pages (dashboards, the views' shells) first: the writer copies the shells.
     makeTranslatorPagesRelative(staging);
     // The readers' search covers reader pages only: it reads them while the workbench pages are written.
-    const finishSearch = await startSearchIndex(staging);
+    const finishSearch = await startSearchIndex(staging, site.docs.map((d) => d.docId));
     if (site.config.translatorPages) {
       const written = writeWorkbench(staging, run, {
         registry: site.registry,
@@ -276,9 +325,14 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   if (existsSync(out)) renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
-  recordBuild(root, out, fingerprint, store ? docKeys : undefined);
+  // A build that left sources out is never "up to date": the next one tries them again.
+  recordBuild(root, out, leftOut > 0 ? `partial ${fingerprint}` : fingerprint, store ? docKeys : undefined);
   progress.end();
   if (!values.json) console.log(`built ${out} (${Object.entries(pages).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${(progress.elapsedMs / 1000).toFixed(1)} s`);
+  if (leftOut > 0) {
+    console.error(`${leftOut} sources with errors were left out (listed above): exit 1`);
+    return { code: 1, summary: summarise(false, pages) };
+  }
   return { code: 0, summary: summarise(true, pages) };
 }
 

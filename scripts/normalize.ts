@@ -59,7 +59,7 @@ function main(argv: string[]): number {
   const bytes = read.bytes;
 
   const contentDir = contentDirDefault();
-  const configFile = new VFile({ path: join(contentDir, 'site.json') });
+  const configFile = new VFile({ path: join(contentDir, 'mt-docs.config.json') });
   const config = loadSiteConfig(contentDir, configFile);
   if (!config) {
     console.error(formatDiagnostics(configFile.path, toDiagnostics(configFile)));

@@ -99,7 +99,13 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
   }
   if (raw['ms.contentlocale'] === undefined && options.fallbackLocale) raw['ms.contentlocale'] = options.fallbackLocale;
 
-  const parsed = metaSchema.safeParse(raw);
+  // An empty description is common in real repos (`description: ''`): the page simply has none.
+  const input = { ...raw };
+  if (typeof raw.description === 'string' && raw.description.trim() === '') {
+    delete input.description;
+    report(file, 'warning', 'front matter `description` is empty: the page has no description (search results and link previews show none)', at(keyLines.get('description') ?? base - 1), 'front-matter-empty');
+  }
+  const parsed = metaSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

@@ -48,7 +48,11 @@ export interface OffsiteOptions {
   upstreamBase: string;
   /** Folder of the upstream page, relative to the base, that relative links resolve against. */
   upstreamDir: string;
-  /** Upstream file names (`get-started-partner-integration.md`) of pages this site has → their site URL. */
+  /**
+   * Pages this site has → their site URL, keyed by upstream path relative to the base, lower-cased
+   * (`security/defender-endpoint/partner-applications.md`), or by file name alone
+   * (`get-started-partner-integration.md`) for a site whose pages do not keep the upstream folders.
+   */
   sitePages?: Record<string, string>;
 }
 
@@ -68,18 +72,27 @@ export function rewriteOffsiteLinks(options: OffsiteOptions) {
       const m = /^([^?#]*)([?#].*)?$/.exec(target.url.trim())!;
       const path = m[1]!;
       const rest = m[2] ?? '';
-      const name = path.split('/').pop() ?? '';
-      const internal = options.sitePages?.[name];
-      if (internal && node.type !== 'image') {
-        target.url = internal + rest;
-        return;
-      }
+      const name = (path.split('/').pop() ?? '').toLowerCase();
       let resolved: URL;
       try {
         resolved = path.startsWith('/') ? new URL(path.replace(/^\/+/, ''), base) : new URL(path, dirUrl);
       } catch {
         report(file, 'warning', `link target "${target.url}" cannot be resolved; left as it is`, node, 'link-unresolvable');
         return;
+      }
+      if (node.type !== 'image' && options.sitePages) {
+        const basePath = new URL(base.endsWith('/') ? base : `${base}/`).pathname;
+        let upstreamRel = resolved.pathname.startsWith(basePath) ? resolved.pathname.slice(basePath.length) : null;
+        try {
+          upstreamRel = upstreamRel === null ? null : decodeURIComponent(upstreamRel).toLowerCase();
+        } catch {
+          upstreamRel = null;
+        }
+        const internal = (upstreamRel !== null ? options.sitePages[upstreamRel] : undefined) ?? options.sitePages[name];
+        if (internal) {
+          target.url = internal + rest;
+          return;
+        }
       }
       const published = node.type === 'image' ? resolved.href : resolved.href.replace(/\.md$/i, '');
       target.url = published + rest;

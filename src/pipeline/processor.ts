@@ -48,11 +48,17 @@ export interface NormalizeOptions {
    * Raw Markdown of an include; null when the site does not have it; a problem when it may not be read
    * (outside the includes folder, a symlink, not a regular file).
    */
-  resolveInclude?: (path: string) => string | { problem: string } | null;
+  resolveInclude?: (path: string, from?: string) => IncludeText | { problem: string } | null;
   upstream?: { base: string; dir: string };
   /** Upstream file names of this site's pages → their URL in the site (for this page's locale). */
   sitePages?: Record<string, string>;
 }
+
+/**
+ * An include's raw Markdown, with the id that names it (its path inside the project; nested includes
+ * are resolved from it, and cycles found by it); a bare string is named by its file name.
+ */
+export type IncludeText = string | { text: string; id: string };
 
 export const DEFAULT_UPSTREAM = { base: 'https://learn.microsoft.com/{locale}/', dir: '' };
 /** Includes inside includes, as deep as real pages go (DocFX docs use one or two levels). */
@@ -80,13 +86,14 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     return ownLinks.get(url) ?? options.englishLinkText?.(url);
   };
   const resolveInclude = (path: string, place: Position | undefined): IncludeResult => {
-    const key = includeKey(path);
-    if (budget.stack.includes(key)) return { problem: `include cycle: ${[...budget.stack, key].join(' → ')}; not expanded again`, ruleId: 'include-cycle' };
     if (depth >= MAX_INCLUDE_DEPTH) return { problem: `includes nested more than ${MAX_INCLUDE_DEPTH} levels deep; ${path} is not expanded`, ruleId: 'include-limit' };
     if (budget.expansions >= MAX_INCLUDE_EXPANSIONS) return { problem: `more than ${MAX_INCLUDE_EXPANSIONS} includes expanded on this page; ${path} is not expanded`, ruleId: 'include-limit' };
-    const text = options.resolveInclude?.(path);
-    if (text == null) return null;
-    if (typeof text !== 'string') return { problem: `include ${path} refused: ${text.problem}`, ruleId: 'include-refused' };
+    const found = options.resolveInclude?.(path, budget.stack.at(-1));
+    if (found == null) return null;
+    if (typeof found !== 'string' && 'problem' in found) return { problem: `include ${path} refused: ${found.problem}`, ruleId: 'include-refused' };
+    const text = typeof found === 'string' ? found : found.text;
+    const key = typeof found === 'string' ? includeKey(path) : found.id;
+    if (budget.stack.includes(key)) return { problem: `include cycle: ${[...budget.stack, key].join(' → ')}; not expanded again`, ruleId: 'include-cycle' };
     if (budget.bytes + text.length > MAX_INCLUDED_BYTES) return { problem: `includes on this page would add more than ${MAX_INCLUDED_BYTES} bytes; ${path} is not expanded`, ruleId: 'include-limit' };
     budget.expansions += 1;
     budget.bytes += text.length;

@@ -10,9 +10,10 @@
  * Entries are V8-serialised, zstd-compressed files; one that cannot be read is a miss, never an error.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { flatDocId } from './doc-id.ts';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 
 /** Bumped when what an entry holds changes shape (the code fingerprint covers the rest). */
@@ -28,14 +29,15 @@ export const hashOf = (...parts: (string | Uint8Array)[]): string => {
  * Adds the files under `path` to `hash`: each one's path relative to `base` and its bytes, in name order.
  * `node_modules` and dot-folders are left out unless `all` (the includes folder hashes everything).
  */
-export function addTree(hash: Hash, base: string, path: string, all = false): void {
+export function addTree(hash: Hash, base: string, path: string, all = false, keep: (path: string) => boolean = () => true): void {
   if (!existsSync(path)) return;
-  const stat = statSync(path);
+  // A symbolic link is not followed (it could lead anywhere: a device, a huge file outside).
+  const stat = lstatSync(path);
   if (stat.isDirectory()) {
-    for (const name of readdirSync(path).sort()) if (all || (name !== 'node_modules' && !name.startsWith('.'))) addTree(hash, base, join(path, name), all);
+    for (const name of readdirSync(path).sort()) if (all || (name !== 'node_modules' && !name.startsWith('.'))) addTree(hash, base, join(path, name), all, keep);
     return;
   }
-  if (stat.isFile()) hash.update(relative(base, path)).update('\0').update(readFileSync(path)).update('\0');
+  if (stat.isFile() && keep(path)) hash.update(relative(base, path)).update('\0').update(readFileSync(path)).update('\0');
 }
 
 /** A folder's files, names and bytes (includes: any change invalidates every document). */
@@ -53,8 +55,8 @@ export class DocCache {
   }
 
   private file(kind: string, docId: string): string {
-    // `~` is never in a document id (doc-id.ts), so the id is the part before it.
-    return join(this.dir, `${docId}~${kind}.bin`);
+    // `~` is never in a document id (doc-id.ts), so the id is the part before it; a path id is flattened.
+    return join(this.dir, `${flatDocId(docId)}~${kind}.bin`);
   }
 
   get<T>(kind: string, docId: string, key: string): T | null {
@@ -80,7 +82,7 @@ export class DocCache {
   /** Removes the entries of documents the site no longer has. */
   prune(docIds: Iterable<string>): void {
     if (!existsSync(this.dir)) return;
-    const keep = new Set(docIds);
+    const keep = new Set([...docIds].map(flatDocId));
     for (const name of readdirSync(this.dir)) {
       const docId = name.split('~')[0]!;
       if (!keep.has(docId) || name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });

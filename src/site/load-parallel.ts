@@ -12,11 +12,12 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { checkDocument, loadQaData, type QaData, type QaEntry, type QaRun, sourcesOf } from '../qa/load-qa.ts';
-import { DocCache, folderHash, hashOf } from './doc-cache.ts';
+import { addTree, DocCache, folderHash, hashOf } from './doc-cache.ts';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { renderPageArticle } from './site-data.ts';
-import { assembleSite, contentDirDefault, isPrepared, loadDocument, prepareSite, type LoadedSite, type LoadOptions, type SiteDoc } from './load-site.ts';
+import { assembleSite, contentDirDefault, isPrepared, loadDocument, prepareSite, type LoadedSite, type LoadOptions, type PreparedSite, type SiteDoc } from './load-site.ts';
 
 export interface ParallelOptions extends LoadOptions {
   /** Run the translator checks too (default: when the site publishes translator pages). */
@@ -111,6 +112,23 @@ export interface ParallelResult {
   cached: number;
 }
 
+/**
+ * A hash of the files besides the pages that any page may depend on: the includes folder (folders
+ * layout), or every file of each DocFX project that is not a page (includes wherever they are, TOCs,
+ * docfx.json). Any change there invalidates every document.
+ */
+export function sharedFilesHash(prepared: PreparedSite, contentDir: string): string {
+  const roots = [...new Set(prepared.documents.flatMap((d) => d.entries.filter((e) => e.includes === 'relative').map((e) => e.root)))];
+  if (roots.length === 0) return folderHash(join(contentDir, 'includes'));
+  const pages = new Set(prepared.documents.flatMap((d) => d.entries.map((e) => e.path)));
+  const hash = createHash('sha256');
+  for (const root of roots.sort()) {
+    hash.update(`[${root}]`);
+    addTree(hash, root, root, false, (path) => !pages.has(path));
+  }
+  return hash.digest('hex');
+}
+
 export async function loadSiteParallel(options: ParallelOptions = {}): Promise<ParallelResult> {
   const prepared = prepareSite(options);
   if (!isPrepared(prepared)) return { site: prepared, run: { site: prepared, reports: [] }, threads: 0, keys: [], cached: 0 };
@@ -128,7 +146,7 @@ export async function loadSiteParallel(options: ParallelOptions = {}): Promise<P
 
   // What every document depends on besides its own sources, then each document's key.
   const cache = options.cache;
-  const shared = cache ? hashOf('load', cache.code, String(checks), JSON.stringify(prepared.context), JSON.stringify(data), folderHash(join(contentDir, 'includes'))) : '';
+  const shared = cache ? hashOf('load', cache.code, String(checks), JSON.stringify(prepared.context), JSON.stringify(data), sharedFilesHash(prepared, contentDir)) : '';
   const keys = jobs.map((job) => (cache ? hashOf(shared, ...job.entries.flatMap((e) => [e.shownPath, e.path, e.bytes])) : ''));
   const todo: WorkerJob[] = [];
   for (const job of jobs) {

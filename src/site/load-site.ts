@@ -7,9 +7,8 @@
  * list in code.
  */
 import { existsSync, readdirSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, posix, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
-import { z } from 'zod';
 import { buildRegistry, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
 import { loadResources, type Resources } from '../i18n/resources.ts';
 import { createTranslator, hasUiStrings, pipelineStrings } from '../i18n/translator.ts';
@@ -22,21 +21,12 @@ import { rebuildEnglish, type Agreement } from '../pipeline/rebuild-english.ts';
 import { frontMatterLocale } from '../pipeline/front-matter.ts';
 import { docIdProblem } from './doc-id.ts';
 import { decodeSource } from '../pipeline/decode-source.ts';
-import { checkSourcePath, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
+import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
+import { CONFIG_FILE, configPath, readConfig, type SiteConfig } from './config.ts';
+import { projectFiles, readDocfxProject } from './docfx.ts';
+import { parseTocMarkdown, parseTocYaml, resolveToc, type RawTocEntry, type TocItem } from './toc.ts';
 
-const siteConfigSchema = z.object({
-  siteUrl: z.url(),
-  upstream: z.object({ base: z.string().includes('{locale}') }),
-  docs: z.record(z.string(), z.object({ upstreamPath: z.string().optional() })).default({}),
-  /** Publish the translator workbench (/<lang>/translators/) with the site; a reader-only site turns it off. */
-  translatorPages: z.boolean().default(true),
-  /**
-   * Follow symbolic links among the sources and includes when their target stays inside the content
-   * folder. Off by default: a hand-off is data from outside, and a link in it is refused with a message.
-   */
-  followSymlinks: z.boolean().default(false),
-});
-export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type { SiteConfig } from './config.ts';
 
 export interface SiteDoc {
   docId: string;
@@ -64,6 +54,8 @@ export interface LoadedSite {
   /** One VFile per source read, plus `site` for site-wide problems; each carries its diagnostics. */
   files: VFile[];
   ok: boolean;
+  /** The sidebar trees, from the sources' TOC files. */
+  navigation: SiteNavigation;
 }
 
 export interface LoadOptions {
@@ -85,30 +77,21 @@ export interface LoadOptions {
 /** Resolved from the working directory: bundled page code cannot rely on its own location. */
 export const contentDirDefault = () => process.env.MT_DOCS_CONTENT ?? join(process.cwd(), 'content');
 
-function readConfig(contentDir: string, file: VFile): SiteConfig | null {
-  const path = join(contentDir, 'site.json');
-  let json: unknown = {};
-  // Read like a source (a regular file, no symlink): site.json arrives with the content.
-  const read = readSourceFile(contentDir, 'site.json');
-  if (!read.ok && read.ruleId !== 'not-found') {
-    report(file, 'error', `${path}: ${read.problem}`, undefined, 'site-config');
-    return null;
-  }
-  if (read.ok) {
-    try {
-      json = JSON.parse(read.bytes.toString('utf8'));
-    } catch (error) {
-      report(file, 'error', `${path}: not valid JSON: ${(error as Error).message}`, undefined, 'site-config');
-      return null;
-    }
-  }
-  const parsed = siteConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(file, 'error', `${path}: ${issue.path.join('.')}: ${issue.message}`, undefined, 'site-config');
-    return null;
-  }
-  return parsed.data;
+/** Where a source sits, for the includes it names. */
+export interface SourcePlace {
+  /** The folder the source and its includes must stay inside (the content folder, or a DocFX project). */
+  root: string;
+  /** The source's path inside `root` (posix separators). */
+  rel: string;
+  /**
+   * `relative`: includes are resolved from the source's own folder, inside `root` (DocFX projects);
+   * `by-name`: looked up by file name in the content folder's `includes/`.
+   */
+  includes: 'relative' | 'by-name';
 }
+
+/** True when the site's pages come from DocFX projects (ids are paths; links resolve by path). */
+export const isDocfx = (config: SiteConfig) => 'docfx' in config.sources;
 
 /**
  * Pipeline options for one page of the site in one locale: its localised strings, where its relative
@@ -122,20 +105,43 @@ export function normalizeOptionsFor(args: {
   locale: string | null;
   segmentOf: Map<string, string>;
   docIds: string[];
+  source?: SourcePlace;
 }): NormalizeOptions {
-  const { config, resources, contentDir, docId, locale, segmentOf, docIds } = args;
+  const { config, resources, contentDir, docId, locale, segmentOf, docIds, source } = args;
   const upstreamPath = config.docs[docId]?.upstreamPath ?? `${docId}.md`;
   const upstreamDir = upstreamPath.includes('/') ? upstreamPath.slice(0, upstreamPath.lastIndexOf('/') + 1) : '';
   const segment = segmentOf.get(locale ?? SOURCE_LOCALE) ?? new Intl.Locale(locale ?? SOURCE_LOCALE).language;
   const translator = createTranslator(new Intl.Locale(locale ?? SOURCE_LOCALE).language, resources);
+  const byPath = isDocfx(config);
   return {
     path: '',
     docId,
     strings: pipelineStrings(translator),
     upstream: { base: config.upstream.base, dir: upstreamDir },
-    sitePages: Object.fromEntries(docIds.map((id) => [basename(config.docs[id]?.upstreamPath ?? `${id}.md`), `/${segment}/${id}/`])),
-    resolveInclude: (path) => readInclude(contentDir, path, config),
+    sitePages: sitePagesFor(config, docIds, segment, byPath),
+    resolveInclude:
+      source?.includes === 'relative'
+        ? (path, from) => readRelativeInclude(source.root, from ?? source.rel, path, config)
+        : (path) => readInclude(contentDir, path, config),
   };
+}
+
+/** One page table per (site, locale): a thousand-page site would otherwise build it per page. */
+const sitePagesMemo = new WeakMap<string[], Map<string, Record<string, string>>>();
+function sitePagesFor(config: SiteConfig, docIds: string[], segment: string, byPath: boolean): Record<string, string> {
+  let perSegment = sitePagesMemo.get(docIds);
+  if (!perSegment) sitePagesMemo.set(docIds, (perSegment = new Map()));
+  let pages = perSegment.get(segment);
+  if (!pages) {
+    pages = Object.fromEntries(
+      docIds.map((id) => {
+        const upstream = config.docs[id]?.upstreamPath ?? `${id}.md`;
+        return [(byPath ? upstream : basename(upstream)).toLowerCase(), `/${segment}/${id}/`];
+      }),
+    );
+    perSegment.set(segment, pages);
+  }
+  return pages;
 }
 
 /**
@@ -151,6 +157,21 @@ export function readInclude(contentDir: string, path: string, policy: SymlinkPol
   return decoded.text ?? { problem: decoded.file.messages[0]?.reason ?? 'cannot be decoded' };
 }
 
+/**
+ * An include of a DocFX project: `path` resolved from the folder of `fromRel` (the including file, or
+ * the include that includes it), read only inside `root` (no `..` out of it, no symlink out, no FIFO).
+ */
+export function readRelativeInclude(root: string, fromRel: string, path: string, policy: SymlinkPolicy): { text: string; id: string } | { problem: string } | null {
+  const clean = path.split(/[?#]/)[0]!.replace(/\\/g, '/').trim();
+  if (clean === '' || clean.endsWith('/') || clean === '.' || clean === '..') return { problem: `"${path}" names no file` };
+  const id = posix.normalize(clean.startsWith('/') ? clean.slice(1) : posix.join(posix.dirname(fromRel), clean));
+  if (id === '..' || id.startsWith('../')) return { problem: `"${path}" resolves outside the project ${root}; includes are read only inside it` };
+  const read = readSourceFile(root, id, policy);
+  if (!read.ok) return read.ruleId === 'not-found' ? null : { problem: read.problem };
+  const decoded = decodeSource(read.bytes, id);
+  return decoded.text != null ? { text: decoded.text, id } : { problem: decoded.file.messages[0]?.reason ?? 'cannot be decoded' };
+}
+
 /** The site configuration, or null with errors reported on `file`. */
 export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | null {
   return readConfig(contentDir, file);
@@ -161,10 +182,12 @@ export function loadSiteConfig(contentDir: string, file: VFile): SiteConfig | nu
  * page's) without parsing the Markdown: for configuration that runs before the site is loaded (the
  * sitemap's hreflang map). Skips, silently, what `loadSite` reports.
  */
-export function scanLocales(contentDir = contentDirDefault(), policy: SymlinkPolicy = {}): string[] {
+export function scanLocales(contentDir = contentDirDefault()): string[] {
+  const config = readConfig(contentDir);
+  if (!config) return [];
   const codes = new Set<string>();
-  for (const found of discoverSources(contentDir, policy).sources) {
-    const read = readSource(found, policy);
+  for (const found of discover(contentDir, config, new VFile()).sources) {
+    const read = readSource(found, config);
     const code = read.ok ? frontMatterLocale(read.bytes.toString('utf8')) : null;
     if (code) codes.add(code);
   }
@@ -182,64 +205,104 @@ function readSource(found: DiscoveredSource, policy: SymlinkPolicy) {
   return { ...read, problem: skip ? `${read.problem}; skipped` : read.problem, severity: skip ? ('warning' as const) : ('error' as const) };
 }
 
-export interface DiscoveredSource {
+export interface DiscoveredSource extends SourcePlace {
   docId: string;
-  /** The folder the source must stay inside (the content folder, or the page folder). */
-  root: string;
-  /** Path relative to `root`. */
-  rel: string;
 }
 
 export interface SkippedEntry {
-  /** Path relative to the content folder. */
+  /** Where it is: a folder and a path inside it. */
+  root: string;
   rel: string;
   problem: string;
   ruleId: string;
   severity: 'error' | 'warning';
 }
 
+/** A navigation file (TOC.md / TOC.yml) of a DocFX project. */
+export interface TocSource {
+  root: string;
+  rel: string;
+}
+
+export interface Discovered {
+  sources: DiscoveredSource[];
+  skipped: SkippedEntry[];
+  tocs: TocSource[];
+}
+
+const sortedEntries = (dir: string, rel: string, root: string, skipped: SkippedEntry[]): Dirent[] => {
+  try {
+    return readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    skipped.push({ root, rel, problem: `cannot list the folder (${(error as NodeJS.ErrnoException).code})`, ruleId: 'read-error', severity: 'error' });
+    return [];
+  }
+};
+
 /**
- * What `content/source/` holds: a folder per document, a `*.md` per locale. Only real folders count
- * (symlinked ones only under `followSymlinks`, inside the content folder); every folder left out is
- * said, with the reason. Each `*.md` is checked when it is read (`readSource`), not twice.
+ * What the configured sources hold. Folders layout: a folder per document, a `*.md` per locale; only
+ * real folders count (symlinked ones only under `followSymlinks`, inside the content folder); every
+ * folder left out is said, with the reason. DocFX layout: each project's pages by docfx.json. Each
+ * source is checked when it is read (`readSource`), not twice.
  */
-export function discoverSources(contentDir: string, policy: SymlinkPolicy, pageDir?: string): { sources: DiscoveredSource[]; skipped: SkippedEntry[] } {
-  const sources: DiscoveredSource[] = [];
-  const skipped: SkippedEntry[] = [];
-  const list = (rel: string, root = contentDir): Dirent[] => {
-    try {
-      return readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch (error) {
-      skipped.push({ rel, problem: `cannot list the folder (${(error as NodeJS.ErrnoException).code})`, ruleId: 'read-error', severity: 'error' });
-      return [];
-    }
-  };
+export function discover(contentDir: string, config: SiteConfig, siteFile: VFile, pageDir?: string): Discovered {
+  const out: Discovered = { sources: [], skipped: [], tocs: [] };
   if (pageDir) {
     // Not published, so any folder name will do.
     const docId = basename(resolve(pageDir));
-    for (const entry of list('.', pageDir).filter((e) => e.name.endsWith('.md'))) sources.push({ docId, root: pageDir, rel: entry.name });
-    return { sources, skipped };
+    for (const entry of sortedEntries(pageDir, '.', pageDir, out.skipped).filter((e) => e.name.endsWith('.md'))) {
+      out.sources.push({ docId, root: pageDir, rel: entry.name, includes: 'by-name' });
+    }
+    return out;
   }
-  if (!existsSync(join(contentDir, 'source'))) return { sources, skipped };
-  for (const doc of list('source')) {
-    const docRel = join('source', doc.name);
-    const dir = checkSourcePath(contentDir, docRel, policy, 'dir');
+  if ('docfx' in config.sources) {
+    for (const folder of config.sources.docfx) {
+      const root = configPath(contentDir, folder);
+      const project = readDocfxProject(root, siteFile, config);
+      if (!project) continue;
+      const files = projectFiles(project, config);
+      for (const skip of files.skipped) out.skipped.push({ root, ...skip, severity: skip.ruleId === 'project-limit' ? 'error' : 'warning' });
+      for (const rel of files.otherContent) {
+        out.skipped.push({ root, rel, problem: 'a YAML page (a landing page or FAQ), not Markdown: not built', ruleId: 'yaml-page-skipped', severity: 'warning' });
+      }
+      for (const page of files.pages) {
+        const bad = docIdProblem(page.docId);
+        if (bad) out.skipped.push({ root, rel: page.rel, problem: `page path ${bad}`, ruleId: 'doc-id-invalid', severity: 'error' });
+        else out.sources.push({ docId: page.docId, root, rel: page.rel, includes: 'relative' });
+      }
+      out.tocs.push(...files.tocs.map((rel) => ({ root, rel })));
+    }
+    return out;
+  }
+  const sourceDir = configPath(contentDir, config.sources.folders);
+  if (!existsSync(sourceDir)) {
+    report(siteFile, 'error', `no source folder: ${sourceDir} (sources.folders)`, undefined, 'site-config');
+    return out;
+  }
+  // Inside the content folder, sources are held to it (the symlink rule); elsewhere, to their own folder.
+  const root = isInside(contentDir, sourceDir) ? contentDir : sourceDir;
+  const base = relative(root, sourceDir);
+  for (const doc of sortedEntries(root, base, root, out.skipped)) {
+    const docRel = join(base, doc.name);
+    const dir = checkSourcePath(root, docRel, config, 'dir');
     if (!dir.ok) {
       // A stray file beside the document folders is not a document; anything else is said.
-      if (!(dir.ruleId === 'not-regular-file' && doc.isFile())) skipped.push({ rel: docRel, problem: dir.problem, ruleId: dir.ruleId, severity: 'warning' });
+      if (!(dir.ruleId === 'not-regular-file' && doc.isFile())) out.skipped.push({ root, rel: docRel, problem: dir.problem, ruleId: dir.ruleId, severity: 'warning' });
       continue;
     }
     const bad = docIdProblem(doc.name);
     if (bad) {
-      skipped.push({ rel: docRel, problem: `document folder ${bad}`, ruleId: 'doc-id-invalid', severity: 'error' });
+      out.skipped.push({ root, rel: docRel, problem: `document folder ${bad}`, ruleId: 'doc-id-invalid', severity: 'error' });
       continue;
     }
-    for (const entry of list(docRel).filter((e) => e.name.endsWith('.md'))) sources.push({ docId: doc.name, root: contentDir, rel: join(docRel, entry.name) });
+    for (const entry of sortedEntries(root, docRel, root, out.skipped).filter((e) => e.name.endsWith('.md'))) {
+      out.sources.push({ docId: doc.name, root, rel: join(docRel, entry.name), includes: 'by-name' });
+    }
   }
-  return { sources, skipped };
+  return out;
 }
 
-export interface SourceEntry {
+export interface SourceEntry extends SourcePlace {
   docId: string;
   path: string;
   shownPath: string;
@@ -264,28 +327,31 @@ export interface PreparedSite {
   files: VFile[];
   /** The sources of each document, in document order. */
   documents: { docId: string; entries: SourceEntry[] }[];
+  /** The sidebar trees, from the sources' TOC files. */
+  navigation: SiteNavigation;
 }
 
 export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSite {
-  const contentDir = options.contentDir ?? contentDirDefault();
+  const contentDir = resolve(options.contentDir ?? contentDirDefault());
   const cwd = options.cwd ?? process.cwd();
-  const siteFile = new VFile({ path: join(contentDir, 'site.json') });
+  const shown = (rel: string, root: string) => relative(cwd, join(root, rel)) || join(root, rel);
+  const siteFile = new VFile({ path: shown(CONFIG_FILE, contentDir) });
   const resources = loadResources(options.localesDir);
   const config = readConfig(contentDir, siteFile);
   const files: VFile[] = [siteFile];
-  const sourceDir = options.pageDir ?? join(contentDir, 'source');
-  if (!existsSync(sourceDir)) report(siteFile, 'error', `no source folder: ${sourceDir}`, undefined, 'site-config');
-  if (!config || !existsSync(sourceDir)) return { config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false };
+  const failed = (): LoadedSite => ({ config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false, navigation: { tocs: {} } });
+  if (!config) return failed();
 
   // Pass 1: what is there, and in which locales (the registry and the site's URLs depend on it).
   const entries: SourceEntry[] = [];
-  const shown = (rel: string, root = options.pageDir ?? contentDir) => relative(cwd, join(root, rel)) || join(root, rel);
-  const discovered = discoverSources(contentDir, config, options.pageDir);
+  const discovered = discover(contentDir, config, siteFile, options.pageDir);
+  if (siteFile.messages.some((m) => m.fatal)) return failed();
   for (const skip of discovered.skipped) {
-    const file = new VFile({ path: shown(skip.rel) });
+    const file = new VFile({ path: shown(skip.rel, skip.root) });
     report(file, skip.severity, skip.problem, { line: 1, column: 1 }, skip.ruleId);
     files.push(file);
   }
+  const wanted = config.locales ? new Set(config.locales.map((l) => l.toLowerCase())) : null;
   for (const found of discovered.sources) {
     const { docId, root, rel } = found;
     const path = resolve(root, rel);
@@ -297,7 +363,9 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
       continue;
     }
     const text = read.bytes.toString('utf8');
-    entries.push({ docId, path, shownPath: shown(rel, root), bytes: read.bytes, text, locale: frontMatterLocale(text) });
+    const locale = frontMatterLocale(text);
+    if (wanted && locale && !wanted.has(locale.toLowerCase())) continue;
+    entries.push({ ...found, docId, path, shownPath: shown(rel, root), bytes: read.bytes, text, locale });
   }
   const registry = buildRegistry(entries.flatMap((e) => (e.locale ? [e.locale] : [])));
   for (const info of registry) {
@@ -311,7 +379,78 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
     context: { config, resources, contentDir, registry, docIds },
     files,
     documents: docIds.map((docId) => ({ docId, entries: byDoc.get(docId)! })),
+    navigation: readNavigation(discovered.tocs, entries, registry, config, files, shown),
   };
+}
+
+/** The sidebar trees of a site: per locale, one per TOC file (`dir` is its folder inside the project). */
+export interface SiteNavigation {
+  tocs: Record<string, { dir: string; items: TocItem[] }[]>;
+}
+
+/** Upper bound on a TOC file's size. */
+const MAX_TOC_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Every TOC of every project, resolved against that project's pages, filed under the project's locale
+ * (the one its pages name). The English pages take the first locale's trees (their names are replaced
+ * by the English titles where an entry is a page, when rendered).
+ */
+function readNavigation(tocs: TocSource[], entries: SourceEntry[], registry: LocaleInfo[], policy: SymlinkPolicy, files: VFile[], shown: (rel: string, root: string) => string): SiteNavigation {
+  const navigation: SiteNavigation = { tocs: {} };
+  if (tocs.length === 0) return navigation;
+  const byRoot = Map.groupBy(entries, (e) => e.root);
+  for (const [root, list] of [...byRoot].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const counts = new Map<string, number>();
+    for (const e of list) if (e.locale) counts.set(e.locale, (counts.get(e.locale) ?? 0) + 1);
+    const locale = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!locale) continue;
+    const pages = new Map(list.map((e) => [e.docId.toLowerCase(), e.docId]));
+    const parsed = new Map<string, RawTocEntry[] | null>();
+    const fileOf = new Map<string, VFile>();
+    const readToc = (rel: string): RawTocEntry[] | null => {
+      const key = rel.toLowerCase();
+      if (parsed.has(key)) return parsed.get(key)!;
+      const file = new VFile({ path: shown(rel, root) });
+      fileOf.set(key, file);
+      files.push(file);
+      const read = readSourceFile(root, rel, policy, MAX_TOC_BYTES);
+      let result: RawTocEntry[] | null = null;
+      if (read.ok) {
+        const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+        if (/\.yml$/i.test(rel)) {
+          const yaml = parseTocYaml(text);
+          if ('problem' in yaml) report(file, 'warning', `${yaml.problem}; the pages under it have no sidebar`, yaml, 'toc-parse');
+          else result = yaml.entries;
+        } else result = parseTocMarkdown(text);
+      } else if (read.ruleId !== 'not-found') report(file, 'warning', `${read.problem}; not read`, { line: 1, column: 1 }, read.ruleId);
+      parsed.set(key, result);
+      return result;
+    };
+    const trees: { dir: string; items: TocItem[] }[] = [];
+    for (const toc of tocs.filter((t) => t.root === root)) {
+      const raw = readToc(toc.rel);
+      if (!raw) continue;
+      const items = resolveToc(raw, { rel: toc.rel, pages, readToc, file: fileOf.get(toc.rel.toLowerCase())! });
+      if (items.length > 0) trees.push({ dir: posix.dirname(toc.rel) === '.' ? '' : posix.dirname(toc.rel), items });
+    }
+    if (trees.length > 0) (navigation.tocs[locale] ??= []).push(...trees);
+  }
+  const first = registry.find((l) => navigation.tocs[l.code]);
+  if (first && !navigation.tocs[SOURCE_LOCALE]) navigation.tocs[SOURCE_LOCALE] = navigation.tocs[first.code]!;
+  return navigation;
+}
+
+/** The TOC tree a page of `locale` shows: the one nearest to the page's folder (DocFX's rule), or null. */
+export function tocFor(navigation: SiteNavigation, locale: string, docId: string): TocItem[] | null {
+  const trees = navigation.tocs[locale];
+  if (!trees) return null;
+  let best: { dir: string; items: TocItem[] } | null = null;
+  for (const tree of trees) {
+    const covers = tree.dir === '' || docId.startsWith(`${tree.dir}/`);
+    if (covers && (!best || tree.dir.length > best.dir.length)) best = tree;
+  }
+  return best?.items ?? null;
 }
 
 export const isPrepared = (p: PreparedSite | LoadedSite): p is PreparedSite => 'context' in p;
@@ -321,12 +460,12 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   const { config, resources, contentDir, registry, docIds } = context;
   const segmentOf = new Map(registry.map((l) => [l.code, l.segment]));
   const files: VFile[] = [];
-  const optionsFor = (locale: string | null) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds });
+  const optionsFor = (locale: string | null, source: SourcePlace | undefined) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds, source });
   const fileOf = new Map<string, VFile>();
   // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
   const decodedText = new Map<LocalizedDoc, string>();
   const normalize = (e: SourceEntry, extra: Partial<NormalizeOptions> = {}) => {
-    const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale), ...extra, path: e.shownPath });
+    const result = normalizeBytes(e.bytes, { ...optionsFor(e.locale, e), ...extra, path: e.shownPath });
     files.push(result.file);
     fileOf.set(e.shownPath, result.file);
     if (result.doc) decodedText.set(result.doc, String(result.file.value));
@@ -336,7 +475,8 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   const spanDocs = mine.filter((e) => hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e) }));
   const english = rebuildEnglish(
     spanDocs.flatMap(({ e, doc }) => (doc ? [{ path: e.shownPath, text: decodedText.get(doc)!, doc }] : [])),
-    { ...optionsFor(SOURCE_LOCALE), fallbackLocale: SOURCE_LOCALE },
+    // The English has no file of its own: its includes are the first span-wrapped file's.
+    { ...optionsFor(SOURCE_LOCALE, spanDocs[0]?.e), fallbackLocale: SOURCE_LOCALE },
   );
   if (english) files.push(english.file);
   const englishLinks = english?.doc ? linkTextsIn(english.doc.segments.map((s) => s.source ?? '').join('\n')) : new Map<string, string>();
@@ -348,7 +488,8 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
     if (!doc) continue;
     const file = fileOf.get(e.shownPath)!;
     const stem = basename(e.path, '.md');
-    if (stem.toLowerCase() !== doc.locale.toLowerCase()) {
+    // Folders layout: the file is named after its locale. A DocFX page is named after the page.
+    if (e.includes === 'by-name' && stem.toLowerCase() !== doc.locale.toLowerCase()) {
       report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
     }
     const other = seen.get(doc.locale);
@@ -373,7 +514,7 @@ export function assembleSite(prepared: PreparedSite, loaded: { siteDoc: SiteDoc;
   const files = [...prepared.files, ...loaded.flatMap((l) => l.files)];
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
   const { config, registry, resources } = prepared.context;
-  return { config, registry, resources, docs: loaded.map((l) => l.siteDoc), files, ok };
+  return { config, registry, resources, docs: loaded.map((l) => l.siteDoc), files, ok, navigation: prepared.navigation };
 }
 
 export function loadSite(options: LoadOptions = {}): LoadedSite {

@@ -78,7 +78,7 @@ export function checkSourcePath(root: string, path: string, policy: SymlinkPolic
       return { ok: false, problem: code === 'ENOENT' ? `${at} does not exist` : `cannot read ${at} (${code})`, ruleId: code === 'ENOENT' ? 'not-found' : 'read-error' };
     }
     if (stats.isSymbolicLink()) {
-      if (!policy.followSymlinks) return { ok: false, problem: `${at} is a symbolic link; symbolic links are not followed (set "followSymlinks": true in site.json for links that stay inside the content)`, ruleId: 'symlink-refused' };
+      if (!policy.followSymlinks) return { ok: false, problem: `${at} is a symbolic link; symbolic links are not followed (set "followSymlinks": true in mt-docs.config.json for links that stay inside the content)`, ruleId: 'symlink-refused' };
       let real: string;
       try {
         real = realpathSync(at);

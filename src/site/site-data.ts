@@ -9,7 +9,9 @@ import type { Resources } from '../i18n/resources.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { renderArticle } from '../reader/reader-article.ts';
 import { uaBuilderMarkup } from '../widget/server-markup.ts';
-import { loadSite, type LoadedSite, type SiteDoc } from './load-site.ts';
+import { loadSite, tocFor, type LoadedSite, type SiteDoc } from './load-site.ts';
+import { pageOrder, placeOf, type TocItem } from './toc.ts';
+import { breadcrumbsHtml, paginationHtml, sidebarHtml, type NavRender } from '../reader/sidebar.ts';
 
 let site: LoadedSite | undefined;
 
@@ -120,4 +122,46 @@ export function articleHtml(page: ReaderPage): string {
   html = renderPageArticle(page.doc, page.siteDoc, s.registry, s.resources);
   articles.set(page.doc, html);
   return html;
+}
+
+export interface PageNavigation {
+  sidebar: string;
+  breadcrumbs: string;
+  pagination: string;
+}
+
+/** Per tree: its pages in reading order (prev/next), computed once for all the pages showing it. */
+const orders = new WeakMap<readonly TocItem[], TocItem[]>();
+let localesOfDoc: Map<string, Set<string>> | undefined;
+let englishTitles: Map<string, string> | undefined;
+
+/** The docs navigation of a reader page (sidebar, breadcrumbs, previous/next), or null when its site has no TOC for it. */
+export function pageNavigation(page: ReaderPage): PageNavigation | null {
+  const s = getSite();
+  const locale = page.doc.locale;
+  const items = tocFor(s.navigation, locale, page.siteDoc.docId);
+  if (!items) return null;
+  localesOfDoc ??= new Map(s.docs.map((d) => [d.docId, new Set([...(d.english ? [d.english.locale] : []), ...d.translations.map((t) => t.locale)])]));
+  englishTitles ??= new Map(s.docs.flatMap((d) => (d.english ? [[d.docId, d.english.meta.title] as const] : [])));
+  const isEnglish = page.doc === page.siteDoc.english;
+  // The English pages show the first locale's tree: pages by their English titles, groups as translated.
+  const treeLocale = isEnglish ? (s.registry.find((l) => l.code !== locale && s.navigation.tocs[l.code] === s.navigation.tocs[locale])?.code ?? locale) : locale;
+  const render: NavRender = {
+    hrefOf: (docId) => (localesOfDoc!.get(docId)?.has(locale) ? pageHref(page.info.segment, docId) : null),
+    nameOf: (item) => {
+      if (!isEnglish) return { text: item.name };
+      const title = item.docId ? englishTitles!.get(item.docId) : undefined;
+      return title ? { text: title } : { text: item.name, lang: treeLocale };
+    },
+  };
+  const { t } = translatorFor(page.info);
+  const labels = { pages: t('nav.pages'), breadcrumbs: t('nav.breadcrumbs'), pagination: t('nav.pagination'), previous: t('nav.previous'), next: t('nav.next') };
+  let order = orders.get(items);
+  if (!order) orders.set(items, (order = pageOrder(items)));
+  const place = placeOf(items, page.siteDoc.docId, order);
+  return {
+    sidebar: sidebarHtml(items, render, page.siteDoc.docId, labels),
+    breadcrumbs: place ? breadcrumbsHtml(place, render, labels) : '',
+    pagination: place ? paginationHtml(place, render, labels) : '',
+  };
 }

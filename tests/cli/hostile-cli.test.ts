@@ -44,7 +44,7 @@ beforeAll(() => {
   for (const [name, c] of Object.entries(CASES)) {
     const dir = join(work, name.replace(/\W+/g, '-'), 'content');
     mkdirSync(join(dir, 'source/page'), { recursive: true });
-    cpSync(join(ROOT, 'content/site.json'), join(dir, 'site.json'));
+    cpSync(join(ROOT, 'content/mt-docs.config.json'), join(dir, 'mt-docs.config.json'));
     cpSync(join(ROOT, 'content/source/become-partner/fr-FR.md'), join(dir, 'source/page/fr-FR.md'));
     const path = join(dir, 'source/page', c.file);
     if (c.body === 'fifo') execFileSync('mkfifo', [path]);
@@ -115,7 +115,7 @@ describe('hostile sources in every command', () => {
   it('build: a document folder that is a route of the site is an error naming the folder', { timeout: 120_000 }, () => {
     const content = join(work, 'reserved', 'content');
     mkdirSync(join(content, 'source/embed'), { recursive: true });
-    cpSync(join(ROOT, 'content/site.json'), join(content, 'site.json'));
+    cpSync(join(ROOT, 'content/mt-docs.config.json'), join(content, 'mt-docs.config.json'));
     cpSync(join(ROOT, 'content/source/become-partner/fr-FR.md'), join(content, 'source/embed/fr-FR.md'));
     const r = run('build', ['--content', content, '--out', join(work, 'reserved-dist')]);
     expect(r.status).toBe(1);

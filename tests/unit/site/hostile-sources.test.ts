@@ -37,7 +37,7 @@ beforeEach(() => {
   writeFileSync(join(sentinel, 'secret.md'), page('it-IT', 'TOP-SECRET-OUTSIDE'));
   mkdirSync(join(sentinel, 'doc'));
   writeFileSync(join(sentinel, 'doc/it-IT.md'), page('it-IT', 'TOP-SECRET-OUTSIDE'));
-  cpSync(join(ROOT, 'content/site.json'), join(content, 'site.json'));
+  cpSync(join(ROOT, 'content/mt-docs.config.json'), join(content, 'mt-docs.config.json'));
   writeFileSync(join(content, 'source/become-partner/fr-FR.md'), FR);
   before = hashTree(sentinel);
 });
@@ -83,13 +83,13 @@ describe('symlinks', () => {
     expect(site.docs.map((d) => d.docId)).toEqual(['become-partner']);
   });
 
-  it('follows a symlink that stays inside the content only when site.json says so', () => {
+  it('follows a symlink that stays inside the content only when mt-docs.config.json says so', () => {
     writeFileSync(join(content, 'includes/real.md'), 'INSIDE-INCLUDE\n');
     symlinkSync(join(content, 'includes/real.md'), join(content, 'includes/alias.md'));
     symlinkSync(join(sentinel, 'secret.txt'), join(content, 'includes/out.md'));
     writeFileSync(join(content, 'source/become-partner/it-IT.md'), page('it-IT', '[!INCLUDE [a](../includes/alias.md)]\n\n[!INCLUDE [o](../includes/out.md)]'));
-    const config = JSON.parse(readFileSync(join(content, 'site.json'), 'utf8'));
-    writeFileSync(join(content, 'site.json'), JSON.stringify({ ...config, followSymlinks: true }));
+    const config = JSON.parse(readFileSync(join(content, 'mt-docs.config.json'), 'utf8'));
+    writeFileSync(join(content, 'mt-docs.config.json'), JSON.stringify({ ...config, followSymlinks: true }));
     const site = load();
     const html = pageHtml(site, 'it-IT');
     expect(html).toContain('INSIDE-INCLUDE');

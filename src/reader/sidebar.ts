@@ -1,0 +1,78 @@
+/**
+ * The docs navigation of a reader page, as HTML: the sidebar (the page's TOC tree, groups as
+ * disclosures, the groups on the way to the current page open and the page marked `aria-current`),
+ * the breadcrumbs and the previous/next links. Built as strings, not components: a thousand-page site
+ * renders a several-hundred-entry tree on every page. Works without JavaScript. Pure.
+ */
+import type { PlaceInNav, TocItem } from '../site/toc.ts';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface NavLabels {
+  pages: string;
+  breadcrumbs: string;
+  pagination: string;
+  previous: string;
+  next: string;
+}
+
+export interface NavRender {
+  /** Site URL of a page of this locale (or null when the locale lacks it: the entry is then a label). */
+  hrefOf: (docId: string) => string | null;
+  /** The name shown for an entry, and its language when it is not the page's (English pages show English titles). */
+  nameOf: (item: TocItem) => { text: string; lang?: string };
+}
+
+const label = (item: TocItem, render: NavRender) => {
+  const { text, lang } = render.nameOf(item);
+  return lang ? `<span lang="${escapeHtml(lang)}">${escapeHtml(text)}</span>` : escapeHtml(text);
+};
+
+function link(item: TocItem, render: NavRender, current: string | null): string {
+  const href = item.docId ? render.hrefOf(item.docId) : (item.url ?? null);
+  if (!href) return `<span class="nav-label">${label(item, render)}</span>`;
+  const full = item.docId && item.hash ? `${href}#${encodeURI(item.hash)}` : href;
+  const here = item.docId !== undefined && item.docId === current && !item.hash;
+  return `<a href="${escapeHtml(full)}"${here ? ' aria-current="page"' : ''}${item.url ? ' rel="external"' : ''}>${label(item, render)}</a>`;
+}
+
+const contains = (item: TocItem, docId: string | null): boolean => docId !== null && (item.docId === docId || item.children.some((c) => contains(c, docId)));
+
+function list(items: readonly TocItem[], render: NavRender, current: string | null): string {
+  let html = '<ul>';
+  for (const item of items) {
+    if (item.children.length === 0) {
+      html += `<li>${link(item, render, current)}</li>`;
+      continue;
+    }
+    // A group is a disclosure with its name; its own page, when it has one, is its first entry.
+    const open = contains(item, current) ? ' open' : '';
+    const own = item.docId || item.url ? `<li>${link(item, render, current)}</li>` : '';
+    html += `<li><details${open}><summary>${label(item, render)}</summary><ul>${own}${list(item.children, render, current).slice(4, -5)}</ul></details></li>`;
+  }
+  return `${html}</ul>`;
+}
+
+/** The sidebar: the whole tree, the current page marked. */
+export function sidebarHtml(items: readonly TocItem[], render: NavRender, current: string | null, labels: NavLabels): string {
+  return `<nav class="sidebar" aria-label="${escapeHtml(labels.pages)}" data-pagefind-ignore>${list(items, render, current)}</nav>`;
+}
+
+/** The breadcrumbs: the groups on the way to the page (linked where they have a page), then the page. */
+export function breadcrumbsHtml(place: PlaceInNav, render: NavRender, labels: NavLabels): string {
+  const steps = place.trail.map((item) => `<li>${item.docId || item.url ? link(item, render, null) : `<span>${label(item, render)}</span>`}</li>`);
+  steps.push(`<li><span aria-current="page">${label(place.current, render)}</span></li>`);
+  return `<nav class="breadcrumbs" aria-label="${escapeHtml(labels.breadcrumbs)}" data-pagefind-ignore><ol>${steps.join('')}</ol></nav>`;
+}
+
+/** Previous and next page in the TOC's reading order (pages this locale has). */
+export function paginationHtml(place: PlaceInNav, render: NavRender, labels: NavLabels): string {
+  const side = (item: TocItem | null, rel: 'prev' | 'next') => {
+    const href = item?.docId ? render.hrefOf(item.docId) : null;
+    if (!item || !href) return '';
+    const word = rel === 'prev' ? labels.previous : labels.next;
+    return `<a class="pagination-${rel}" rel="${rel}" href="${escapeHtml(href)}"><span class="pagination-word">${escapeHtml(word)}</span> <span class="pagination-title">${label(item, render)}</span></a>`;
+  };
+  const inner = side(place.previous, 'prev') + side(place.next, 'next');
+  return inner ? `<nav class="pagination" aria-label="${escapeHtml(labels.pagination)}" data-pagefind-ignore>${inner}</nav>` : '';
+}
