@@ -240,6 +240,8 @@ async function main(): Promise<{ code: number; summary: Summary }> {
     site.docs = site.docs.filter((d) => good.has(d.docId));
     run.reports = run.reports.filter((r) => good.has(r.siteDoc.docId));
     leftOut = broken.size;
+    // What is left is a site without errors: the pages render it as one.
+    site.ok = true;
     console.error(`--keep-going: ${broken.size} of ${sourcesBefore} sources have errors and are left out; building the rest`);
     if (site.docs.length === 0) {
       console.error(`build failed: no page without errors; ${out} was left as it was`);

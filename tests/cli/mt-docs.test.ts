@@ -1,0 +1,115 @@
+/**
+ * The `mt-docs` command as a team runs it from its own folder: help, version and usage errors; `init`
+ * writing a starter config for the DocFX project it finds; `build` taking that folder as the content
+ * and writing ./dist; --keep-going building the good pages and exiting 1; warnings past a screenful
+ * counted by rule, all of them in --report; `preview` serving the result with the page language's 404.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/mt-docs.js');
+const mtDocs = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+
+const page = (title: string, body: string) =>
+  `---\ntitle: ${title}\ndescription: D\nms.contentlocale: nl-NL\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n---\n# ${title}\n\n${body}\n`;
+
+/** A team folder: one DocFX project (repo/docs) with `files`. */
+function team(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'mt-docs-team-'));
+  for (const [rel, text] of Object.entries({ 'docfx.json': JSON.stringify({ build: { content: [{ files: ['**/*.md'], exclude: ['**/includes/**'] }] } }), ...files })) {
+    mkdirSync(dirname(join(dir, 'repo/docs', rel)), { recursive: true });
+    writeFileSync(join(dir, 'repo/docs', rel), text);
+  }
+  return dir;
+}
+
+describe('mt-docs', () => {
+  it('--help lists the commands; --version; an unknown command is a usage error (exit 2)', () => {
+    const help = mtDocs(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['build', 'preview', 'init', 'normalize', 'qa', 'diff', 'ua']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(mtDocs(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const bad = mtDocs(['biuld']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown command "biuld"');
+    for (const command of ['build', 'init', 'preview']) {
+      const r = mtDocs([command, '--help']);
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toMatch(/exit/);
+      expect(mtDocs([command, '--no-such-option']).status, command).toBe(2);
+    }
+  });
+
+  it('init writes a commented config for the project it finds, never over an existing one; build then builds ./dist', () => {
+    const dir = team({ 'a/one.md': page('Een', 'Zie [twee](../b/two.md).'), 'b/two.md': page('Twee', 'Tekst.'), 'TOC.md': '# [Een](a/one.md)\n# [Twee](b/two.md)\n' });
+    const init = mtDocs(['init'], dir);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toContain('DocFX project repo/docs: 2 pages, 1 TOC files, locale nl-NL');
+    const config = readFileSync(join(dir, 'mt-docs.config.json'), 'utf8');
+    expect(config).toMatch(/^\/\/ /);
+    expect(config).toContain('"sources": { "docfx": ["repo/docs"] }');
+    expect(mtDocs(['init'], dir).status).toBe(1);
+
+    const build = mtDocs(['build'], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const one = readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8');
+    expect(one).toContain('<a href="/nl/b/two/">twee</a>');
+    expect(one).toContain('aria-current="page"');
+    // The site's own URL comes from this config, not the project's.
+    expect(readFileSync(join(dir, 'dist/robots.txt'), 'utf8')).toContain('https://docs.example.org/');
+  });
+
+  it('a broken page fails the build and leaves dist as it was; --keep-going builds the rest and exits 1', () => {
+    const dir = team({ 'a/one.md': page('Een', 'Tekst.'), 'b/broken.md': '---\ndescription: no title\nms.contentlocale: nl-NL\n---\n# x\n' });
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
+    const failed = mtDocs(['build'], dir);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/repo\/docs\/b\/broken\.md:\d+:\d+: error: .*title/);
+    expect(failed.stderr).toContain('--keep-going builds the good pages');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    const kept = mtDocs(['build', '--keep-going'], dir);
+    expect(kept.status).toBe(1);
+    expect(kept.stderr).toContain('1 of 2 sources have errors and are left out');
+    expect(existsSync(join(dir, 'dist/nl/a/one/index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/nl/b/broken/index.html'))).toBe(false);
+  });
+
+  it('counts warnings by rule past a screenful; --report writes every one as JSON', () => {
+    const links = Array.from({ length: 60 }, (_, i) => `[](https://example.org/${i})`).join(' ');
+    const dir = team({ 'a/one.md': page('Een', links) });
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
+    const build = mtDocs(['build', '--report', join(dir, 'report.json')], dir);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/^\s+60 × \[link-empty-text\], e\.g\. repo\/docs\/a\/one\.md:\d+:\d+: warning: /m);
+    expect(build.stderr.split('\n').filter((l) => l.includes('[link-empty-text]'))).toHaveLength(1);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { ruleId: string; line: number; file: string }[];
+    expect(report.filter((d) => d.ruleId === 'link-empty-text')).toHaveLength(60);
+  });
+
+  it('preview serves the built site on 127.0.0.1, a missing page with its language’s 404', async () => {
+    const dir = team({ 'a/one.md': page('Een', 'Tekst.') });
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
+    expect(mtDocs(['build'], dir).status).toBe(0);
+    // From the team's folder, preview serves its ./dist.
+    const server = spawn(process.execPath, [BIN, 'preview', '--port', '0', '--json'], { cwd: dir });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).url));
+        server.on('exit', (code) => reject(new Error(`preview exited ${code}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const ok = await fetch(`${url}nl/a/one/`);
+      expect(ok.status).toBe(200);
+      const missing = await fetch(`${url}nl/no-such-page/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('lang="nl');
+      expect((await fetch(`${url}..%2f..%2fpackage.json`)).status).toBe(404);
+    } finally {
+      server.kill();
+    }
+  });
+});
