@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --write] [--only ingest,site,scale] [--sizes 50,500]`: measured figures for
+ * `npm run bench [-- --write] [--only ingest,site,scale,docfx,hostile] [--sizes 50,500] [--pages 2500]`: measured figures for
  * BENCHMARKS.md.
  *
  * - ingest: normalisation throughput (span markup off, every plugin, Markdown out) on the 2 MB corpus
@@ -10,15 +10,18 @@
  * - scale: generated corpora of N copies of the page per locale (--sizes 50,500), each built clean,
  *   rebuilt unchanged and rebuilt after one source changed: wall and CPU time, peak memory.
  *
+ * - docfx: the real nl-NL DocFX slice from examples/nl-NL, reader site, clean; and a repo of the same
+ *   shape of --pages pages (the slice's pages copied under other names), clean: wall, CPU, peak memory.
+ *
  * - hostile: one normalisation of each hostile shape the limits exist for (issue: hostile sources), to
  *   show each ends in a limit quickly instead of a hang or a blow-up; median of 3 runs.
  *
  * With --write, each section replaces its own part of BENCHMARKS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -39,8 +42,9 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     write: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'ingest,site,scale,hostile' },
+    only: { type: 'string', default: 'ingest,site,scale,docfx,hostile' },
     sizes: { type: 'string', default: '50,500' },
+    pages: { type: 'string', default: '2500' },
     'no-translator-pages': { type: 'boolean', default: false },
   },
 });
@@ -207,6 +211,64 @@ ${rows.join('\n')}`;
 }
 
 
+/**
+ * The real nl-NL DocFX slice (../shared/repos/nl-NL) built from its own config, reader site only; and a
+ * larger repo of the same shape: the slice's pages copied under other names (`<page>-c2.md` …) with a
+ * TOC listing them all, to `--pages` pages.
+ */
+function docfxSection(largerPages: number): string {
+  const slice = join(root, '../shared/repos/nl-NL/microsoft-365');
+  if (!existsSync(slice)) return '### DocFX repo\n\n(../shared/repos/nl-NL is not here: not measured)';
+  const warm = join(root, '.cache/scale-warm-up-dist');
+  timedBuild(join(root, 'content'), warm, '--no-cache');
+  rmSync(warm, { recursive: true, force: true });
+  const rows: string[] = [];
+  const measure = (label: string, content: string) => {
+    const out = join(root, `.cache/bench-docfx-${basename(content)}-dist`);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(docCacheDir(root, content), { recursive: true, force: true });
+    const clean = timedBuild(content, out);
+    const pages = countPages(out);
+    rows.push(`| ${label} | ${pages.reader} reader pages (${pages.all} HTML files) | ${clean.wall.toFixed(1)} s | ${(clean.user + clean.sys).toFixed(1)} s | ${(clean.peakKb / 1024).toFixed(0)} MB | ${phaseList(clean.phases)} |`);
+    console.error(`docfx ${label}: ${clean.wall.toFixed(1)} s (${phaseList(clean.phases)})`);
+    rmSync(out, { recursive: true, force: true });
+  };
+  measure('nl-NL slice (examples/nl-NL)', join(root, 'examples/nl-NL'));
+  // The larger repo: copies of the slice's pages under other names, the includes and docfx.json as they are.
+  const big = join(root, '.cache/bench-docfx-large');
+  rmSync(big, { recursive: true, force: true });
+  cpSync(join(root, '../shared/repos/nl-NL/microsoft-365'), join(big, 'repo'), { recursive: true });
+  const folder = join(big, 'repo/security/defender-endpoint');
+  const originals = readdirSync(folder).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'toc.md');
+  let count = originals.length;
+  const toc: string[] = [readFileSync(join(folder, 'TOC.md'), 'utf8')];
+  for (let copy = 2; count < largerPages; copy++) {
+    toc.push(`# [Kopie ${copy}]()`);
+    for (const name of originals) {
+      if (count >= largerPages) break;
+      const renamed = name.replace(/\.md$/, `-c${copy}.md`);
+      writeFileSync(join(folder, renamed), readFileSync(join(folder, name)));
+      toc.push(`## [${renamed}](${renamed})`);
+      count++;
+    }
+  }
+  writeFileSync(join(folder, 'TOC.md'), `${toc.join('\n')}\n`);
+  writeFileSync(join(big, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://bench.example', upstream: { base: 'https://learn.microsoft.com/{locale}/microsoft-365/' }, sources: { docfx: ['repo'] }, translatorPages: false }));
+  measure(`${count}-page repo of the same shape (.cache/bench-docfx-large)`, big);
+  return `### DocFX repo, reader site
+
+Command: \`npm run bench -- --only docfx --pages ${largerPages}\` · ${stamp}
+
+The real nl-NL slice (464 pages, span-wrapped, its TOC.md and includes) built from examples/nl-NL's
+config with \`translatorPages: false\`, clean (no output, no per-document cache), as one
+\`npm run build\` process timed by GNU time after one untimed warm-up build; then a repo of the same
+shape made of the slice's pages copied under other names, its TOC listing every copy.
+
+| repo | pages | wall | CPU (user + sys) | peak memory | phases (s) |
+|---|---|---|---|---|---|
+${rows.join('\n')}`;
+}
+
 /** Hostile shapes, each as a whole page, normalised in process (what every command runs first). */
 function hostileSection(): string {
   const front = '---\ntitle: T\ndescription: D\nms.contentlocale: it-IT\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n---\n# <a name="top"></a>T\n\n';
@@ -246,6 +308,7 @@ ${rows.join('\n')}`;
 
 const sections: Record<string, string> = {};
 if (only.has('hostile')) sections.hostile = hostileSection();
+if (only.has('docfx')) sections.docfx = docfxSection(Number(values.pages));
 if (only.has('ingest')) sections.ingest = ingestSection();
 if (only.has('site')) sections.site = await siteSection();
 if (only.has('scale')) {
