@@ -40,7 +40,7 @@ describe('hostile content', () => {
     writeFileSync(join(SENTINEL, 'secret.txt'), 'TOP-SECRET\n');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     copyFileSync(join(ROOT, 'tests/fixtures-hostile/it-IT.md'), join(content, 'source/become-partner/it-IT.md'));
-    const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', content, '--out', out, '--verbose'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/it-IT\.md[\s\S]*raw HTML removed: <script>/);
     expect(r.stderr).toMatch(/javascript: URL removed from link/);
