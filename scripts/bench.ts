@@ -31,7 +31,7 @@ import { unified } from 'unified';
 import { normalizeText } from '../src/pipeline/processor.ts';
 import { toMarkdown } from '../src/pipeline/to-markdown.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
-import { serveStatic } from '../tests/e2e/support/serve.ts';
+import { serveStatic } from './static-server.ts';
 import { lighthouseScores } from './measure/lighthouse.ts';
 import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
 import { generateCorpus } from './measure/scale-corpus.ts';
@@ -163,13 +163,19 @@ function timedBuild(content: string, out: string, ...extra: string[]): Timed {
 const phaseList = (phases: Record<string, number>) =>
   Object.keys(phases).length === 0 ? 'skipped (up to date)' : Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join(' · ');
 
-function scaleSection(sizes: number[], translatorPages: boolean): string {
-  const rows: string[] = [];
-  // One untimed build of the project's own page first: the first build after an install reads Astro,
-  // Vite and the pipeline from a cold disk cache, which is not what a build of the site costs.
+/**
+ * One untimed build of the project's own page: the first build after an install reads Astro, Vite and
+ * the pipeline from a cold disk cache, which is not what a build of the site costs.
+ */
+function warmUp(): void {
   const warm = join(root, '.cache/scale-warm-up-dist');
   timedBuild(join(root, 'content'), warm, '--no-cache');
   rmSync(warm, { recursive: true, force: true });
+}
+
+function scaleSection(sizes: number[], translatorPages: boolean): string {
+  const rows: string[] = [];
+  warmUp();
   for (const n of sizes) {
     const content = join(root, `.cache/scale-${n}`);
     const out = join(root, `.cache/scale-${n}-dist`);
@@ -219,9 +225,7 @@ ${rows.join('\n')}`;
 function docfxSection(largerPages: number): string {
   const slice = join(root, '../shared/repos/nl-NL/microsoft-365');
   if (!existsSync(slice)) return '### DocFX repo\n\n(../shared/repos/nl-NL is not here: not measured)';
-  const warm = join(root, '.cache/scale-warm-up-dist');
-  timedBuild(join(root, 'content'), warm, '--no-cache');
-  rmSync(warm, { recursive: true, force: true });
+  warmUp();
   const rows: string[] = [];
   const measure = (label: string, content: string) => {
     const out = join(root, `.cache/bench-docfx-${basename(content)}-dist`);

@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { configPath, readConfig } from '../src/site/config.ts';
+import { configPath, docfxProjects, readConfig } from '../src/site/config.ts';
 import { addTree } from '../src/site/doc-cache.ts';
 
 export function inputFingerprint(root: string, contentDir: string, localesDir: string): string {
   const hash = createHash('sha256');
   // The content, the sources it names outside it (DocFX projects), the UI strings.
   const config = readConfig(contentDir, new VFile());
-  const sources = config && 'docfx' in config.sources ? config.sources.docfx.map((f) => configPath(contentDir, f)) : [];
+  const sources = (config ? (docfxProjects(config) ?? []) : []).map((f) => configPath(contentDir, f));
   for (const dir of [contentDir, ...sources, localesDir]) {
     hash.update(`[${dir}]`);
     addTree(hash, dir, dir);

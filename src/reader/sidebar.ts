@@ -4,9 +4,8 @@
  * the breadcrumbs and the previous/next links. Built as strings, not components: a thousand-page site
  * renders a several-hundred-entry tree on every page. Works without JavaScript. Pure.
  */
+import { escapeHtml } from '../site/escape-html.ts';
 import type { PlaceInNav, TocItem } from '../site/toc.ts';
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface NavLabels {
   pages: string;

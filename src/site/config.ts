@@ -70,6 +70,9 @@ export const configSchema = z
 
 export type SiteConfig = z.output<typeof configSchema>;
 
+/** The DocFX projects the site is built from, or null for the folders layout. */
+export const docfxProjects = (config: SiteConfig): string[] | null => ('docfx' in config.sources ? config.sources.docfx : null);
+
 /** The JSON Schema of the configuration (what `schema/mt-docs.config.schema.json` holds). */
 export function configJsonSchema(): Record<string, unknown> {
   return {

@@ -22,9 +22,11 @@ import { frontMatterLocale } from '../pipeline/front-matter.ts';
 import { docIdProblem } from './doc-id.ts';
 import { decodeSource } from '../pipeline/decode-source.ts';
 import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
-import { CONFIG_FILE, configPath, readConfig, type SiteConfig } from './config.ts';
+import { CONFIG_FILE, configPath, docfxProjects, readConfig, type SiteConfig } from './config.ts';
 import { projectFiles, readDocfxProject } from './docfx.ts';
-import { parseTocMarkdown, parseTocYaml, resolveToc, type RawTocEntry, type TocItem } from './toc.ts';
+import { readNavigation, type SiteNavigation, type TocSource } from './navigation.ts';
+
+export { tocFor, type SiteNavigation } from './navigation.ts';
 
 export type { SiteConfig } from './config.ts';
 
@@ -90,9 +92,6 @@ export interface SourcePlace {
   includes: 'relative' | 'by-name';
 }
 
-/** True when the site's pages come from DocFX projects (ids are paths; links resolve by path). */
-export const isDocfx = (config: SiteConfig) => 'docfx' in config.sources;
-
 /**
  * Pipeline options for one page of the site in one locale: its localised strings, where its relative
  * links resolve upstream, which upstream pages are in the site, where includes come from.
@@ -112,7 +111,8 @@ export function normalizeOptionsFor(args: {
   const upstreamDir = upstreamPath.includes('/') ? upstreamPath.slice(0, upstreamPath.lastIndexOf('/') + 1) : '';
   const segment = segmentOf.get(locale ?? SOURCE_LOCALE) ?? new Intl.Locale(locale ?? SOURCE_LOCALE).language;
   const translator = createTranslator(new Intl.Locale(locale ?? SOURCE_LOCALE).language, resources);
-  const byPath = isDocfx(config);
+  // DocFX pages keep their upstream folders: links to them resolve by path, not by file name.
+  const byPath = docfxProjects(config) !== null;
   return {
     path: '',
     docId,
@@ -216,12 +216,6 @@ export interface SkippedEntry {
   problem: string;
   ruleId: string;
   severity: 'error' | 'warning';
-}
-
-/** A navigation file (TOC.md / TOC.yml) of a DocFX project. */
-export interface TocSource {
-  root: string;
-  rel: string;
 }
 
 export interface Discovered {
@@ -381,76 +375,6 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
     documents: docIds.map((docId) => ({ docId, entries: byDoc.get(docId)! })),
     navigation: readNavigation(discovered.tocs, entries, registry, config, files, shown),
   };
-}
-
-/** The sidebar trees of a site: per locale, one per TOC file (`dir` is its folder inside the project). */
-export interface SiteNavigation {
-  tocs: Record<string, { dir: string; items: TocItem[] }[]>;
-}
-
-/** Upper bound on a TOC file's size. */
-const MAX_TOC_BYTES = 2 * 1024 * 1024;
-
-/**
- * Every TOC of every project, resolved against that project's pages, filed under the project's locale
- * (the one its pages name). The English pages take the first locale's trees (their names are replaced
- * by the English titles where an entry is a page, when rendered).
- */
-function readNavigation(tocs: TocSource[], entries: SourceEntry[], registry: LocaleInfo[], policy: SymlinkPolicy, files: VFile[], shown: (rel: string, root: string) => string): SiteNavigation {
-  const navigation: SiteNavigation = { tocs: {} };
-  if (tocs.length === 0) return navigation;
-  const byRoot = Map.groupBy(entries, (e) => e.root);
-  for (const [root, list] of [...byRoot].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const counts = new Map<string, number>();
-    for (const e of list) if (e.locale) counts.set(e.locale, (counts.get(e.locale) ?? 0) + 1);
-    const locale = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (!locale) continue;
-    const pages = new Map(list.map((e) => [e.docId.toLowerCase(), e.docId]));
-    const parsed = new Map<string, RawTocEntry[] | null>();
-    const fileOf = new Map<string, VFile>();
-    const readToc = (rel: string): RawTocEntry[] | null => {
-      const key = rel.toLowerCase();
-      if (parsed.has(key)) return parsed.get(key)!;
-      const file = new VFile({ path: shown(rel, root) });
-      fileOf.set(key, file);
-      files.push(file);
-      const read = readSourceFile(root, rel, policy, MAX_TOC_BYTES);
-      let result: RawTocEntry[] | null = null;
-      if (read.ok) {
-        const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
-        if (/\.yml$/i.test(rel)) {
-          const yaml = parseTocYaml(text);
-          if ('problem' in yaml) report(file, 'warning', `${yaml.problem}; the pages under it have no sidebar`, yaml, 'toc-parse');
-          else result = yaml.entries;
-        } else result = parseTocMarkdown(text);
-      } else if (read.ruleId !== 'not-found') report(file, 'warning', `${read.problem}; not read`, { line: 1, column: 1 }, read.ruleId);
-      parsed.set(key, result);
-      return result;
-    };
-    const trees: { dir: string; items: TocItem[] }[] = [];
-    for (const toc of tocs.filter((t) => t.root === root)) {
-      const raw = readToc(toc.rel);
-      if (!raw) continue;
-      const items = resolveToc(raw, { rel: toc.rel, pages, readToc, file: fileOf.get(toc.rel.toLowerCase())! });
-      if (items.length > 0) trees.push({ dir: posix.dirname(toc.rel) === '.' ? '' : posix.dirname(toc.rel), items });
-    }
-    if (trees.length > 0) (navigation.tocs[locale] ??= []).push(...trees);
-  }
-  const first = registry.find((l) => navigation.tocs[l.code]);
-  if (first && !navigation.tocs[SOURCE_LOCALE]) navigation.tocs[SOURCE_LOCALE] = navigation.tocs[first.code]!;
-  return navigation;
-}
-
-/** The TOC tree a page of `locale` shows: the one nearest to the page's folder (DocFX's rule), or null. */
-export function tocFor(navigation: SiteNavigation, locale: string, docId: string): TocItem[] | null {
-  const trees = navigation.tocs[locale];
-  if (!trees) return null;
-  let best: { dir: string; items: TocItem[] } | null = null;
-  for (const tree of trees) {
-    const covers = tree.dir === '' || docId.startsWith(`${tree.dir}/`);
-    if (covers && (!best || tree.dir.length > best.dir.length)) best = tree;
-  }
-  return best?.items ?? null;
 }
 
 export const isPrepared = (p: PreparedSite | LoadedSite): p is PreparedSite => 'context' in p;

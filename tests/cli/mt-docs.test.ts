@@ -9,13 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mtPage as page } from '../support/pages.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/mt-docs.js');
 const mtDocs = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
 
-const page = (title: string, body: string) =>
-  `---\ntitle: ${title}\ndescription: D\nms.contentlocale: nl-NL\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n---\n# ${title}\n\n${body}\n`;
 
 /** A team folder: one DocFX project (repo/docs) with `files`. */
 function team(files: Record<string, string>) {

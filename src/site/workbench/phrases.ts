@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TFunction } from 'i18next';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface UiLanguage {
   /** BCP 47 tag of the UI language, for Intl. */
@@ -21,9 +22,7 @@ export type Say = (ui: UiLanguage) => string;
 const NONCE = randomBytes(6).toString('hex');
 const TOKEN = new RegExp(`\\uE000${NONCE}:(\\d+)\\uE001`, 'g');
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Safe in text and in double-quoted attribute values alike. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 /** Words already said, by UI language and phrase key: the same words recur in every document. */
 const WORDS = new Map<UiLanguage, Map<string, string>>();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { mtPage as page } from '../../support/pages.ts';
 import { projectFiles, readDocfxProject } from '../../../src/site/docfx.ts';
 import { isPrepared, loadSite, prepareSite, tocFor } from '../../../src/site/load-site.ts';
 import { placeOf } from '../../../src/site/toc.ts';
@@ -15,8 +16,6 @@ import { placeOf } from '../../../src/site/toc.ts';
 const ROOT = join(import.meta.dirname, '../../..');
 const SLICE = join(ROOT, '../shared/repos/nl-NL/microsoft-365');
 
-const page = (title: string, body: string, locale = 'nl-NL') =>
-  `---\ntitle: ${title}\ndescription: D\nms.contentlocale: ${locale}\nms.translationtype: MT\nms.lasthandoff: 03/23/2021\nms.sourcegitcommit: 956176ed7c8b8427fdc655abcd1709d86da9447e\n---\n# ${title}\n\n${body}\n`;
 
 /** A content folder with its config and one DocFX project per `projects` entry (files by path). */
 function workspace(projects: Record<string, Record<string, string>>, extra: Record<string, unknown> = {}) {
