@@ -15,6 +15,9 @@ const registry = loaded?.registry ?? buildRegistry(scanLocales());
 const site = (loaded?.config ?? readConfig(contentDirDefault()))?.siteUrl;
 const locales = Object.fromEntries(registry.map((l) => [l.segment, l.code]));
 
+/** Site paths of the fallback pages (scripts/build.ts shares them once the site is loaded). */
+const fallbackPages = () => /** @type {Set<string>} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('mt-docs.fallback-pages')] ?? new Set());
+
 // Reader pages a rebuild keeps from the last build instead of rendering them (scripts/build.ts says which).
 const keptPages = /** @type {string[]} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('mt-docs.kept-pages')] ?? []);
 
@@ -26,7 +29,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: registry[0]?.segment ?? 'en', locales },
-      filter: (page) => !/\/404\/|\/embed\/ua-builder\/|\/translators\//.test(page),
+      // Fallback pages (a missing translation shown in English) are not pages of their locale.
+      filter: (page) => !/\/404\/|\/embed\/ua-builder\/|\/translators\//.test(page) && !fallbackPages().has(new URL(page).pathname),
       customPages: keptPages.map((href) => new URL(href, site).href),
     }),
   ],

@@ -105,7 +105,7 @@ const pagefind = await import('pagefind');
 const { diagnosticLines } = await import('../src/pipeline/diagnostics.ts');
 const { loadSiteParallel } = await import('../src/site/load-parallel.ts');
 const { makeTranslatorPagesRelative } = await import('./relative-urls.ts');
-const { allPages, shareLoadedSite, shareRenderOnly } = await import('../src/site/site-data.ts');
+const { allPages, fallbackHrefs, shareLoadedSite, shareRenderOnly } = await import('../src/site/site-data.ts');
 const { shareQaRun } = await import('../src/site/workbench/qa-run.ts');
 const { writeWorkbench } = await import('../src/site/workbench/write-pages.ts');
 const { headersFile } = await import('../src/site/security-policy.ts');
@@ -256,6 +256,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   const docKeys = Object.fromEntries(site.docs.map((d, i) => [d.docId, keys[i]!]));
   const pagesOf = new Map<string, string[]>();
   for (const page of allPages()) pagesOf.set(page.siteDoc.docId, [...(pagesOf.get(page.siteDoc.docId) ?? []), page.href]);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.fallback-pages')] = new Set(fallbackHrefs());
   const before = store ? builtKeys(root, out) : {};
   const kept = site.docs
     .slice(1)
@@ -263,7 +264,8 @@ async function main(): Promise<{ code: number; summary: Summary }> {
     .filter((id) => before[id] === docKeys[id] && pagesOf.get(id)!.every((href) => existsSync(join(out, href, 'index.html'))));
   const keptSet = new Set(kept);
   shareRenderOnly(kept.length > 0 ? new Set(site.docs.map((d) => d.docId).filter((id) => !keptSet.has(id))) : null);
-  (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!);
+  const fallbacks = (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.fallback-pages')] as Set<string>;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!.filter((href) => !fallbacks.has(href)));
   shareQaRun(run);
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);

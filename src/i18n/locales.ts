@@ -26,6 +26,9 @@ export interface LocaleInfo {
 /** The locale of the English source rebuilt from the span pairs. */
 export const SOURCE_LOCALE = 'en';
 
+/** Whether a BCP 47 tag names the source language (en, en-US, en-GB): such a page is the original, not a translation. */
+export const isSourceLanguage = (code: string) => code.split('-')[0]!.toLowerCase() === SOURCE_LOCALE;
+
 export type LocaleProblem = { kind: 'not-bcp47' | 'unknown'; reason: string };
 
 let displayNames: Intl.DisplayNames | undefined;

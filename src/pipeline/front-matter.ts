@@ -8,7 +8,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { checkLocale, SOURCE_LOCALE } from '../i18n/locales.ts';
+import { checkLocale, isSourceLanguage, SOURCE_LOCALE } from '../i18n/locales.ts';
 import { report } from './diagnostics.ts';
 import { metaSchema, RECOMMENDED_KEYS, toDocMeta } from './meta-schema.ts';
 
@@ -98,6 +98,13 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
     return;
   }
   if (raw['ms.contentlocale'] === undefined && options.fallbackLocale) raw['ms.contentlocale'] = options.fallbackLocale;
+  // A page without ms.contentlocale is the English original (a DocFX repo's source pages carry none).
+  let original = false;
+  if (raw['ms.contentlocale'] === undefined) {
+    raw['ms.contentlocale'] = SOURCE_LOCALE;
+    original = true;
+    report(file, 'info', 'no ms.contentlocale: read as the English original', at(base - 1), 'locale-original');
+  }
 
   // An empty description is common in real repos (`description: ''`): the page simply has none.
   const input = { ...raw };
@@ -121,26 +128,21 @@ function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
     }
     return;
   }
-  for (const key of RECOMMENDED_KEYS) {
-    if (raw[key] === undefined) {
-      report(file, 'warning', `front matter has no \`${key}\`; the page's provenance will show it as unknown`, at(base - 1), 'front-matter-recommended');
-    }
-  }
   const locale = checkLocale(parsed.data['ms.contentlocale']);
   if ('kind' in locale) {
     report(file, 'error', `ms.contentlocale: ${locale.reason}`, at(keyLines.get('ms.contentlocale') ?? base - 1), locale.kind === 'unknown' ? 'locale-unknown' : 'locale-not-bcp47');
     return;
   }
-  if (locale.code === SOURCE_LOCALE && !options.fallbackLocale) {
-    report(
-      file,
-      'error',
-      `ms.contentlocale is "${SOURCE_LOCALE}", the site's source locale: the English is rebuilt from the translations' span pairs, so a received translation must name its own locale`,
-      at(keyLines.get('ms.contentlocale') ?? base - 1),
-      'locale-is-source',
-    );
-    return;
+  // A page in the source language (en, en-US) is the English original, whatever its region.
+  const isSource = isSourceLanguage(locale.code);
+  if (isSource && !options.fallbackLocale) original = true;
+  // A translation's provenance keys; the original has none of them but a description.
+  for (const key of original ? (['description'] as const) : RECOMMENDED_KEYS) {
+    if (raw[key] === undefined) {
+      report(file, 'warning', `front matter has no \`${key}\`; the page's provenance will show it as unknown`, at(base - 1), 'front-matter-recommended');
+    }
   }
-  const meta = toDocMeta({ ...parsed.data, 'ms.contentlocale': locale.code }, raw);
+  const meta = toDocMeta({ ...parsed.data, 'ms.contentlocale': isSource ? SOURCE_LOCALE : locale.code }, raw);
+  if (original) meta.original = true;
   file.data.meta = meta;
 }

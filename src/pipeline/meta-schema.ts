@@ -72,6 +72,8 @@ export interface DocMeta {
   raw: Record<string, unknown>;
   /** For the rebuilt English: the translated files it was rebuilt from. */
   rebuiltFrom?: { locale: string; sourceCommit: string | null; handoff: string | null }[];
+  /** The page is the English original as received (no ms.contentlocale, or one in the source language). */
+  original?: boolean;
 }
 
 export function toDocMeta(meta: RawMeta, raw: Record<string, unknown>): DocMeta {

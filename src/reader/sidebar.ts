@@ -20,6 +20,9 @@ export interface NavRender {
   hrefOf: (docId: string) => string | null;
   /** The name shown for an entry, and its language when it is not the page's (English pages show English titles). */
   nameOf: (item: TocItem) => { text: string; lang?: string };
+  /** Whether this locale shows the page in English (its translation is missing), and the word that says so. */
+  fallbackOf?: (docId: string) => boolean;
+  fallbackLabel?: string;
 }
 
 const label = (item: TocItem, render: NavRender) => {
@@ -32,7 +35,8 @@ function link(item: TocItem, render: NavRender, current: string | null): string 
   if (!href) return `<span class="nav-label">${label(item, render)}</span>`;
   const full = item.docId && item.hash ? `${href}#${encodeURI(item.hash)}` : href;
   const here = item.docId !== undefined && item.docId === current && !item.hash;
-  return `<a href="${escapeHtml(full)}"${here ? ' aria-current="page"' : ''}${item.url ? ' rel="external"' : ''}>${label(item, render)}</a>`;
+  const fallback = item.docId && render.fallbackOf?.(item.docId) ? ` <span class="nav-fallback">(${escapeHtml(render.fallbackLabel ?? 'English')})</span>` : '';
+  return `<a href="${escapeHtml(full)}"${here ? ' aria-current="page"' : ''}${item.url ? ' rel="external"' : ''}${fallback ? ' hreflang="en"' : ''}>${label(item, render)}${fallback}</a>`;
 }
 
 const contains = (item: TocItem, docId: string | null): boolean => docId !== null && (item.docId === docId || item.children.some((c) => contains(c, docId)));

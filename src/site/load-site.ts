@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { basename, join, posix, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
-import { buildRegistry, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
+import { buildRegistry, isSourceLanguage, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
 import { loadResources, type Resources } from '../i18n/resources.ts';
 import { createTranslator, hasUiStrings, pipelineStrings } from '../i18n/translator.ts';
 import { report } from '../pipeline/diagnostics.ts';
@@ -358,10 +358,11 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
     }
     const text = read.bytes.toString('utf8');
     const locale = frontMatterLocale(text);
-    if (wanted && locale && !wanted.has(locale.toLowerCase())) continue;
+    if (wanted && locale && !isSourceLanguage(locale) && !wanted.has(locale.toLowerCase())) continue;
     entries.push({ ...found, docId, path, shownPath: shown(rel, root), bytes: read.bytes, text, locale });
   }
-  const registry = buildRegistry(entries.flatMap((e) => (e.locale ? [e.locale] : [])));
+  // English originals are the English pages, which every site has: not a locale of their own.
+  const registry = buildRegistry(entries.flatMap((e) => (e.locale && !isSourceLanguage(e.locale) ? [e.locale] : [])));
   for (const info of registry) {
     if (!hasUiStrings(info.lang, resources)) {
       report(siteFile, 'warning', `locale ${info.code} has no UI strings in locales/${info.lang}/: its pages use the English UI`, undefined, 'ui-strings-missing');
@@ -407,13 +408,16 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   const plainDocs = mine.filter((e) => !hasSpanPairs(e.text)).map((e) => ({ e, doc: normalize(e, { englishLinkText: (url) => englishLinks.get(url) }) }));
 
   const translations: LocalizedDoc[] = [];
+  // The English original, when one is given: the English pages and what plain translations align with.
+  let original: LocalizedDoc | null = null;
   const seen = new Map<string, string>();
   for (const { e, doc } of [...spanDocs, ...plainDocs]) {
     if (!doc) continue;
     const file = fileOf.get(e.shownPath)!;
     const stem = basename(e.path, '.md');
     // Folders layout: the file is named after its locale. A DocFX page is named after the page.
-    if (e.includes === 'by-name' && stem.toLowerCase() !== doc.locale.toLowerCase()) {
+    const named = doc.meta.original ? isSourceLanguage(stem) : stem.toLowerCase() === doc.locale.toLowerCase();
+    if (e.includes === 'by-name' && !named) {
       report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
     }
     const other = seen.get(doc.locale);
@@ -422,13 +426,14 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
       continue;
     }
     seen.set(doc.locale, e.shownPath);
-    translations.push(doc);
+    if (doc.meta.original) original = doc;
+    else translations.push(doc);
   }
   const order = new Map(registry.map((l, i) => [l.code, i]));
   translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
   const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
   return {
-    siteDoc: { docId, translations, english: english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts },
+    siteDoc: { docId, translations, english: original ?? english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts },
     files,
   };
 }

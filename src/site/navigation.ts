@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { VFile } from 'vfile';
-import { SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
+import { isSourceLanguage, SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
 import { report } from '../pipeline/diagnostics.ts';
 import { readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
 import { parseTocMarkdown, parseTocYaml, resolveToc, type RawTocEntry, type TocItem } from './toc.ts';
@@ -39,13 +39,18 @@ const MAX_TOC_BYTES = 2 * 1024 * 1024;
 export function readNavigation(tocs: TocSource[], entries: readonly NavigationEntry[], registry: readonly LocaleInfo[], policy: SymlinkPolicy, files: VFile[], shown: (rel: string, root: string) => string): SiteNavigation {
   const navigation: SiteNavigation = { tocs: {} };
   if (tocs.length === 0) return navigation;
+  // Pages of every locale: a page this project lacks is still there, as its English fallback.
+  const pages = new Map(entries.map((e) => [e.docId.toLowerCase(), e.docId]));
   const byRoot = Map.groupBy(entries, (e) => e.root);
   for (const [root, list] of [...byRoot].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const counts = new Map<string, number>();
-    for (const e of list) if (e.locale) counts.set(e.locale, (counts.get(e.locale) ?? 0) + 1);
+    // A project of English originals (no ms.contentlocale) is the English one.
+    for (const e of list) {
+      const locale = !e.locale || isSourceLanguage(e.locale) ? SOURCE_LOCALE : e.locale;
+      counts.set(locale, (counts.get(locale) ?? 0) + 1);
+    }
     const locale = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (!locale) continue;
-    const pages = new Map(list.map((e) => [e.docId.toLowerCase(), e.docId]));
     const parsed = new Map<string, RawTocEntry[] | null>();
     const fileOf = new Map<string, VFile>();
     const readToc = (rel: string): RawTocEntry[] | null => {

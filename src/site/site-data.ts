@@ -3,7 +3,7 @@
  * entry per page with its locale, its alternates in the other locales, and its article HTML rendered
  * exactly once.
  */
-import type { LocaleInfo } from '../i18n/locales.ts';
+import { SOURCE_LOCALE, type LocaleInfo } from '../i18n/locales.ts';
 import { alertTitles, createTranslator, type Translator } from '../i18n/translator.ts';
 import type { Resources } from '../i18n/resources.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
@@ -56,6 +56,11 @@ export interface ReaderPage {
   alternates: { info: LocaleInfo; href: string }[];
   /** The English page of the same document, when there is one. */
   englishHref: string | null;
+  /**
+   * A page the locale does not have: built in the locale's UI with the English content and a notice,
+   * left out of hreflang, the sitemap and the locale's search.
+   */
+  fallback?: boolean;
 }
 
 export const pageHref = (segment: string, docId: string) => `/${segment}/${docId}/`;
@@ -70,13 +75,22 @@ export function allPages(): ReaderPage[] {
     const docs = [...(siteDoc.english ? [siteDoc.english] : []), ...siteDoc.translations];
     const alternates = s.registry.flatMap((info) => (docs.some((d) => d.locale === info.code) ? [{ info, href: pageHref(info.segment, siteDoc.docId) }] : []));
     const englishHref = siteDoc.english ? pageHref(s.registry[0]!.segment, siteDoc.docId) : null;
-    return docs.map((doc) => {
+    const own = docs.map((doc) => {
       const info = s.registry.find((l) => l.code === doc.locale)!;
       return { doc, siteDoc, info, href: pageHref(info.segment, siteDoc.docId), alternates, englishHref };
     });
+    // Every locale of the site has every page: where a translation is missing, the English stands in.
+    const english = siteDoc.english;
+    const fallbacks = english
+      ? s.registry.filter((info) => !docs.some((d) => d.locale === info.code)).map((info) => ({ doc: english, siteDoc, info, href: pageHref(info.segment, siteDoc.docId), alternates, englishHref, fallback: true }))
+      : [];
+    return [...own, ...fallbacks];
   });
   return pages;
 }
+
+/** Site URLs of the fallback pages (for the sitemap, which leaves them out). */
+export const fallbackHrefs = (): string[] => allPages().flatMap((p) => (p.fallback ? [p.href] : []));
 
 export const translatorFor = (info: LocaleInfo): Translator => createTranslator(info.lang, getSite().resources);
 
@@ -134,24 +148,34 @@ export interface PageNavigation {
 const orders = new WeakMap<readonly TocItem[], TocItem[]>();
 let localesOfDoc: Map<string, Set<string>> | undefined;
 let englishTitles: Map<string, string> | undefined;
+/** "English" in the page's language, for marking pages shown in English. */
+const englishName = (code: string) => new Intl.DisplayNames([code], { type: 'language' }).of('en') ?? 'English';
 
 /** The docs navigation of a reader page (sidebar, breadcrumbs, previous/next), or null when its site has no TOC for it. */
 export function pageNavigation(page: ReaderPage): PageNavigation | null {
   const s = getSite();
-  const locale = page.doc.locale;
+  // The page's locale (a fallback page shows its locale's tree, with the English content).
+  const locale = page.info.code;
   const items = tocFor(s.navigation, locale, page.siteDoc.docId);
   if (!items) return null;
   localesOfDoc ??= new Map(s.docs.map((d) => [d.docId, new Set([...(d.english ? [d.english.locale] : []), ...d.translations.map((t) => t.locale)])]));
   englishTitles ??= new Map(s.docs.flatMap((d) => (d.english ? [[d.docId, d.english.meta.title] as const] : [])));
-  const isEnglish = page.doc === page.siteDoc.english;
+  const isEnglish = page.doc === page.siteDoc.english && !page.fallback;
   // The English pages show the first locale's tree: pages by their English titles, groups as translated.
   const treeLocale = isEnglish ? (s.registry.find((l) => l.code !== locale && s.navigation.tocs[l.code] === s.navigation.tocs[locale])?.code ?? locale) : locale;
   const render: NavRender = {
-    hrefOf: (docId) => (localesOfDoc!.get(docId)?.has(locale) ? pageHref(page.info.segment, docId) : null),
+    // Every page is there in every locale (a missing translation has its English fallback).
+    hrefOf: (docId) => {
+      const has = localesOfDoc!.get(docId);
+      return has?.has(locale) || has?.has(SOURCE_LOCALE) ? pageHref(page.info.segment, docId) : null;
+    },
+    fallbackOf: (docId) => !localesOfDoc!.get(docId)?.has(locale),
+    fallbackLabel: englishName(page.info.code),
     nameOf: (item) => {
       if (!isEnglish) return { text: item.name };
       const title = item.docId ? englishTitles!.get(item.docId) : undefined;
-      return title ? { text: title } : { text: item.name, lang: treeLocale };
+      if (title) return { text: title };
+      return treeLocale === locale ? { text: item.name } : { text: item.name, lang: treeLocale };
     },
   };
   const { t } = translatorFor(page.info);

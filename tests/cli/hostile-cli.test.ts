@@ -26,7 +26,6 @@ const run = (cmd: string, args: string[], cwd = ROOT) => {
 const CASES: Record<string, { file: string; body: string | 'fifo' | 'dir'; line: RegExp }> = {
   'alias bomb': { file: 'it-IT.md', body: FRONT('it-IT', ALIAS_BOMB), line: /it-IT\.md:2:1: error: front matter expands too many YAML aliases \(more than 20\).* \[front-matter-yaml\]/ },
   'und locale': { file: 'it-IT.md', body: FRONT('und'), line: /it-IT\.md:4:1: error: ms\.contentlocale: "und" is a valid tag but names no language \(und\); give the language the page is written in \[locale-unknown\]/ },
-  'source locale': { file: 'en.md', body: FRONT('en'), line: /en\.md:4:1: error: ms\.contentlocale is "en", the site's source locale.* \[locale-is-source\]/ },
   'folder named x.md': { file: 'it-IT.md', body: 'dir', line: /it-IT\.md:1:1: (error: cannot read file: .*|warning: .*)is a folder, not a regular file.* \[not-regular-file\]/ },
   'FIFO named x.md': { file: 'it-IT.md', body: 'fifo', line: /it-IT\.md:1:1: (error: cannot read file: .*|warning: .*)is a FIFO \(named pipe\), not a regular file.* \[not-regular-file\]/ },
 };

@@ -112,3 +112,44 @@ describe('mt-docs', () => {
     }
   });
 });
+
+describe('English originals and fallback pages', () => {
+  it('an English project is the English pages; a page missing in a locale is built there in English with a notice, left out of hreflang and the sitemap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mt-docs-fallback-'));
+    const docfx = JSON.stringify({ build: { content: [{ files: ['**/*.md'] }] } });
+    const english = (title: string, body: string) => `---\ntitle: ${title}\ndescription: An original\n---\n# ${title}\n\n${body}\n`;
+    const files: Record<string, string> = {
+      'en/docfx.json': docfx,
+      'en/a/one.md': english('One', 'ORIGINAL-ONE [Two](../b/two.md)'),
+      'en/b/two.md': english('Two', 'ORIGINAL-TWO'),
+      'en/TOC.md': '# [One](a/one.md)\n# [Two](b/two.md)\n',
+      'de/docfx.json': docfx,
+      'de/a/one.md': page('Eins', 'DEUTSCH-EINS', 'de-DE'),
+      'de/TOC.md': '# [Eins](a/one.md)\n# [Zwei](b/two.md)\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['en', 'de'] }, translatorPages: false }));
+    const build = mtDocs(['build'], dir);
+    expect(build.status, build.stderr).toBe(0);
+    // The English pages are the originals, not a rebuild.
+    expect(readFileSync(join(dir, 'dist/en/a/one/index.html'), 'utf8')).toContain('ORIGINAL-ONE');
+    expect(readFileSync(join(dir, 'dist/de/a/one/index.html'), 'utf8')).toContain('DEUTSCH-EINS');
+    // b/two has no German: its German page is the English original in the German UI, saying so.
+    const fallback = readFileSync(join(dir, 'dist/de/b/two/index.html'), 'utf8');
+    expect(fallback).toMatch(/<html lang="de"/);
+    expect(fallback).toContain('<article lang="en" dir="ltr">');
+    expect(fallback).toContain('ORIGINAL-TWO');
+    expect(fallback).toContain('Diese Seite ist auf Deutsch nicht verfügbar');
+    expect(fallback).not.toContain('data-pagefind-body');
+    expect(fallback).toContain('<link rel="canonical" href="https://t.example/en/b/two/">');
+    // Not an alternate of the English page, not in the sitemap; marked in the German sidebar.
+    expect(readFileSync(join(dir, 'dist/en/b/two/index.html'), 'utf8')).not.toContain('hreflang="de-DE"');
+    const sitemap = readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('https://t.example/de/a/one/');
+    expect(sitemap).not.toContain('https://t.example/de/b/two/');
+    expect(readFileSync(join(dir, 'dist/de/a/one/index.html'), 'utf8')).toContain('<a href="/de/b/two/" hreflang="en">Zwei <span class="nav-fallback">(Englisch)</span></a>');
+  });
+});

@@ -164,11 +164,16 @@ describe('front matter and locales', () => {
     expect(lines(site)).toContainEqual('content/source/become-partner/it-IT.md:4:1: error: ms.contentlocale: "und" is a valid tag but names no language (und); give the language the page is written in [locale-unknown]');
   });
 
-  it('reports a translation in the source locale at its key, not late', () => {
-    writeFileSync(join(content, 'source/become-partner/en.md'), page('en', 'x'));
+  it('takes a page in the source locale (en, en-US) as the English original, not as a locale of its own', () => {
+    writeFileSync(join(content, 'source/become-partner/en.md'), page('en-US', 'ORIGINAL-ENGLISH-TEXT'));
     const site = load();
-    expect(site.ok).toBe(false);
-    expect(lines(site)).toContainEqual(expect.stringMatching(/^content\/source\/become-partner\/en\.md:4:1: error: ms\.contentlocale is "en", the site's source locale.* \[locale-is-source\]$/));
+    expect(site.ok, lines(site).join('\n')).toBe(true);
+    expect(site.registry.map((l) => l.code)).not.toContain('en-US');
+    const doc = site.docs[0]!;
+    expect(doc.english?.meta.original).toBe(true);
+    expect(doc.english?.locale).toBe('en');
+    expect(JSON.stringify(doc.english!.tree)).toContain('ORIGINAL-ENGLISH-TEXT');
+    expect(doc.translations.map((t) => t.locale)).not.toContain('en');
   });
 
   it('takes the locale of a quoted key from the same reading as the page', () => {
