@@ -48,6 +48,8 @@ export function pipelineStrings({ t }: Translator): PipelineStrings {
   return {
     includeMissing: (label, path) => t('pipeline.includeMissing', { label, path }),
     untitledLink: t('pipeline.untitledLink'),
+    video: t('pipeline.video'),
+    moniker: (range) => t('pipeline.moniker', { range }),
   };
 }
 

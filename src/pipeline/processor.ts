@@ -20,6 +20,7 @@ import { decodeSource } from './decode-source.ts';
 import { hasErrors, report, toDiagnostics } from './diagnostics.ts';
 import { docfxAlerts } from './docfx-alerts.ts';
 import { docfxAnchors } from './docfx-anchors.ts';
+import { docfxBlocks } from './docfx-blocks.ts';
 import { docfxIncludes, type IncludeResult } from './docfx-includes.ts';
 import { frontMatterMeta } from './front-matter.ts';
 import { linkTextsIn, repairEmptyLinks, repairNestedLinks } from './link-repair.ts';
@@ -122,6 +123,7 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     .use(docfxAnchors)
     .use(docfxIncludes, { resolveInclude, includeMissing: strings.includeMissing })
     .use(docfxAlerts)
+    .use(docfxBlocks, { strings })
     .use(dropUnsafeUrls)
     .use(repairNestedLinks)
     .use(repairEmptyLinks, { englishLinkText, untitledLink: strings.untitledLink })

@@ -10,6 +10,7 @@
 import type { Html, Root } from 'mdast';
 import type { Schema } from 'hast-util-sanitize';
 import { defaultSchema } from 'hast-util-sanitize';
+import { html as parse5Html } from 'parse5';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
@@ -99,6 +100,12 @@ export interface Removal {
   dangerous: boolean;
 }
 
+/**
+ * The element names of HTML (and of SVG and MathML inside it) as the HTML parser knows them: a tag with
+ * any other name (`<identity>`, `<your tenant>`) is a placeholder in prose, not markup.
+ */
+const KNOWN_ELEMENTS: ReadonlySet<string> = new Set(Object.values(parse5Html.TAG_NAMES).map((n) => n.toLowerCase()));
+
 /** Open raw HTML elements across the nodes of one page, to bound their nesting. */
 export class HtmlDepth {
   readonly open: string[] = [];
@@ -113,8 +120,9 @@ export class HtmlDepth {
  * The markup is read as a browser reads it (`tokenizeHtml`); the output is rebuilt from the tokens, so
  * text never joins into a new tag and sanitising the output again removes nothing.
  */
-export function sanitizeHtmlFragment(html: string, depth = new HtmlDepth()): { html: string; removed: Removal[] } {
+export function sanitizeHtmlFragment(html: string, depth = new HtmlDepth()): { html: string; removed: Removal[]; placeholders: string[] } {
   const removed: Removal[] = [];
+  const placeholders: string[] = [];
   let out = '';
   let skipUntilClose: string | null = null;
   const tokens = tokenizeHtml(html);
@@ -152,6 +160,12 @@ export function sanitizeHtmlFragment(html: string, depth = new HtmlDepth()): { h
     }
     const name = token.name;
     const allowed = ALLOWED_HTML[name];
+    if (!allowed && !KNOWN_ELEMENTS.has(name)) {
+      // `<identity>`, `<your tenant>`: a placeholder in prose, not an element of HTML. Kept as the text it is.
+      out += html.slice(token.start, token.end).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      placeholders.push(html.slice(token.start, token.end));
+      continue;
+    }
     if (!allowed) {
       if (token.type === 'start') removed.push({ what: `<${name}>`, reason: 'element not allowed', dangerous: DROP_WITH_CONTENT.has(name) || !PRESENTATIONAL.has(name) });
       if (token.type === 'start' && !token.selfClosing && DROP_WITH_CONTENT.has(name)) skipUntilClose = name;
@@ -200,7 +214,7 @@ export function sanitizeHtmlFragment(html: string, depth = new HtmlDepth()): { h
     }
     out += `${rebuilt}${token.selfClosing ? ' /' : ''}>`;
   }
-  return { html: out, removed };
+  return { html: out, removed, placeholders };
 }
 
 /**
@@ -229,9 +243,10 @@ export function sanitizeRawHtml() {
         parent.children.splice(index + 1, (end < 0 ? parent.children.length : end + 1) - index - 1);
       }
       const cutBefore = depth.cut;
-      const { html, removed } = sanitizeHtmlFragment(node.value, depth);
+      const { html, removed, placeholders } = sanitizeHtmlFragment(node.value, depth);
       if (depth.cut > cutBefore) firstCut ??= node;
       for (const r of removed) report(file, r.dangerous ? 'warning' : 'info', `raw HTML removed: ${r.what} (${r.reason})`, node, 'html-removed');
+      for (const p of placeholders) report(file, 'info', `${p} is not an HTML element: kept as text (a placeholder)`, node, 'html-placeholder');
       if (html.trim() === '' && parent && index !== undefined && node.value.trim() !== '') {
         parent.children.splice(index, 1);
         return index;

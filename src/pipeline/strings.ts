@@ -6,9 +6,15 @@
 export interface PipelineStrings {
   includeMissing: (label: string, path: string) => string;
   untitledLink: string;
+  /** Before the link that a DocFX `[!VIDEO …]` becomes. */
+  video: string;
+  /** What starts a DocFX moniker range's content. */
+  moniker: (range: string) => string;
 }
 
 export const ENGLISH_STRINGS: PipelineStrings = {
   includeMissing: (label, path) => `Shared content “${label}” (${path}) is not available on this site.`,
   untitledLink: 'link',
+  video: 'Video:',
+  moniker: (range) => `For ${range}:`,
 };

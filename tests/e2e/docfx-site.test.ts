@@ -27,11 +27,11 @@ if (run) {
 describe.skipIf(!run)('the nl-NL DocFX slice as a site', () => {
   const session = useSiteSession(OUT);
 
-  it('has every page in nl and English, and no span markup, include or alert syntax in any HTML', () => {
+  it('has every page in nl and English, and no span markup, include, alert or DocFX block syntax in any HTML', () => {
     const files = htmlFiles(OUT);
     expect(files.filter((f) => f.includes('/nl/security/'))).toHaveLength(464);
     expect(files.filter((f) => f.includes('/en/security/'))).toHaveLength(464);
-    const leaks = files.filter((f) => /data-ttu-id|sxs-lookup|data-stu-id|\[!INCLUDE|\[!NOTE\]|\[!IMPORTANT\]|\[!WARNING\]|\[!TIP\]/i.test(readFileSync(f, 'utf8')));
+    const leaks = files.filter((f) => /data-ttu-id|sxs-lookup|data-stu-id|\[!INCLUDE|\[!NOTE\]|\[!IMPORTANT\]|\[!WARNING\]|\[!TIP\]|\[!div|\[!VIDEO|:::/i.test(readFileSync(f, 'utf8')));
     expect(leaks).toEqual([]);
   });
 
