@@ -44,12 +44,14 @@ function makeTranslator(lang: string, resources: Resources): Translator {
 export const hasUiStrings = (lang: string, resources: Resources) => Object.keys(resources[lang] ?? {}).length > 0;
 
 /** The localised words the Markdown pipeline writes into pages. */
-export function pipelineStrings({ t }: Translator): PipelineStrings {
+export function pipelineStrings(translator: Translator): PipelineStrings {
+  const { t } = translator;
   return {
     includeMissing: (label, path) => t('pipeline.includeMissing', { label, path }),
     untitledLink: t('pipeline.untitledLink'),
     video: t('pipeline.video'),
     moniker: (range) => t('pipeline.moniker', { range }),
+    alerts: alertTitles(translator),
   };
 }
 

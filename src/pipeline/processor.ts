@@ -21,6 +21,7 @@ import { hasErrors, report, toDiagnostics } from './diagnostics.ts';
 import { docfxAlerts } from './docfx-alerts.ts';
 import { docfxAnchors } from './docfx-anchors.ts';
 import { docfxBlocks } from './docfx-blocks.ts';
+import { repairTableCells } from './table-cells.ts';
 import { docfxIncludes, type IncludeResult } from './docfx-includes.ts';
 import { frontMatterMeta } from './front-matter.ts';
 import { linkTextsIn, repairEmptyLinks, repairNestedLinks } from './link-repair.ts';
@@ -117,12 +118,14 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(limitNesting)
-    .use(textViews);
+    .use(textViews)
+    // A repair: after the text views, which are of the tree as received.
+    .use(repairTableCells);
   if (depth === 0) processor.use(frontMatterMeta, { fallbackLocale: options.fallbackLocale });
   return processor
     .use(docfxAnchors)
     .use(docfxIncludes, { resolveInclude, includeMissing: strings.includeMissing })
-    .use(docfxAlerts)
+    .use(docfxAlerts, { titles: strings.alerts })
     .use(docfxBlocks, { strings })
     .use(dropUnsafeUrls)
     .use(repairNestedLinks)

@@ -3,6 +3,8 @@
  * label for a link whose text MT lost). Passed in by the caller from the UI strings, so the pipeline
  * stays pure and has one English default.
  */
+import type { AlertKind } from './docfx-alerts.ts';
+
 export interface PipelineStrings {
   includeMissing: (label: string, path: string) => string;
   untitledLink: string;
@@ -10,6 +12,8 @@ export interface PipelineStrings {
   video: string;
   /** What starts a DocFX moniker range's content. */
   moniker: (range: string) => string;
+  /** Alert titles, for an alert marker where only inline text can be (a table cell). */
+  alerts?: Record<AlertKind, string>;
 }
 
 export const ENGLISH_STRINGS: PipelineStrings = {
@@ -17,4 +21,5 @@ export const ENGLISH_STRINGS: PipelineStrings = {
   untitledLink: 'link',
   video: 'Video:',
   moniker: (range) => `For ${range}:`,
+  alerts: { note: 'Note', tip: 'Tip', important: 'Important', caution: 'Caution', warning: 'Warning' },
 };
