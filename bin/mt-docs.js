@@ -55,15 +55,17 @@ if (args.includes('--version')) {
   process.exit(0);
 }
 const extra = [];
+const env = { ...process.env };
 const here = process.cwd();
-const takesContent = ['build', 'qa', 'normalize', 'diff'].includes(command);
-if (takesContent && !args.some((a) => a === '--content' || a.startsWith('--content=')) && resolve(here) !== resolve(root) && existsSync(join(here, 'mt-docs.config.json'))) {
+// Run from a team's folder (one holding mt-docs.config.json), the commands take it as the content.
+const teamFolder = resolve(here) !== resolve(root) && existsSync(join(here, 'mt-docs.config.json'));
+const given = (name) => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+if (teamFolder && command === 'build' && !given('content')) {
   extra.push('--content', here);
-  if (command === 'build' && !args.some((a) => a === '--out' || a.startsWith('--out='))) extra.push('--out', join(here, 'dist'));
+  if (!given('out')) extra.push('--out', join(here, 'dist'));
 }
-if (command === 'preview' && !args.some((a) => a === '--dir' || a.startsWith('--dir=')) && resolve(here) !== resolve(root) && existsSync(join(here, 'mt-docs.config.json'))) {
-  extra.push('--dir', join(here, 'dist'));
-}
+if (teamFolder && ['qa', 'normalize', 'diff'].includes(command)) env.MT_DOCS_CONTENT ??= here;
+if (teamFolder && command === 'preview' && !given('dir')) extra.push('--dir', join(here, 'dist'));
 // The scripts need Node ≥ 22.12 (type stripping, Astro 7): the project's own Node (the `node`
 // devDependency) when this one is older, as it is when mt-docs is started from outside the project.
 const major = Number(process.versions.node.split('.')[0]);
@@ -73,5 +75,5 @@ if (node === process.execPath && major < 22) {
   console.error(`mt-docs needs Node 22.12 or newer (this is ${process.version}); run npm install in ${root} to get the project's own`);
   process.exit(1);
 }
-const result = spawnSync(node, [join(root, entry[0]), ...extra, ...args], { stdio: 'inherit' });
+const result = spawnSync(node, [join(root, entry[0]), ...extra, ...args], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -60,7 +60,8 @@ export function docfxIncludes(options: IncludeOptions) {
         before.value = before.value.replace(OPENER, '');
         after.value = after.value.slice(1);
         const result = options.resolveInclude?.(found.path, node.children[found.start + 1]!.position) ?? null;
-        const resolved = result && 'type' in result ? result : null;
+        // An include's own front matter (DocFX include files carry one) is not content of the page.
+        const resolved = result && 'type' in result ? { ...result, children: result.children.filter((c) => c.type !== 'yaml') } : null;
         if (result && !resolved) report(file, 'warning', (result as { problem: string }).problem, node.children[found.start + 1], (result as { ruleId: string }).ruleId);
         else if (!resolved) report(file, 'warning', `include not found in this site: ${found.path} ("${found.label}")`, node.children[found.start + 1], 'include-missing');
         const isWholeParagraph = before.value.trim() === '' && after.value.trim() === '' && node.children.length === 3;

@@ -53,6 +53,10 @@ describe('mt-docs', () => {
     expect(config).toContain('"sources": { "docfx": ["repo/docs"] }');
     expect(mtDocs(['init'], dir).status).toBe(1);
 
+    // The other commands take the team's folder too (its config), where they used to fail outside the project.
+    const normalized = mtDocs(['normalize', 'repo/docs/a/one.md'], dir);
+    expect(normalized.status, normalized.stderr).toBe(0);
+    expect(normalized.stdout).toContain('https://learn.microsoft.com/nl-nl/b/two');
     const build = mtDocs(['build'], dir);
     expect(build.status, build.stderr).toBe(0);
     const one = readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8');

@@ -3,10 +3,11 @@
  * formats, diagnostics on stderr, exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mtPage } from '../support/pages.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SOURCE = 'content/source/become-partner';
@@ -74,5 +75,41 @@ describe('normalize CLI', () => {
     expect(normalize().status).toBe(2);
     expect(normalize(`${SOURCE}/fr-FR.md`, '--format', 'xml').status).toBe(2);
     expect(normalize('--bogus').status).toBe(2);
+  });
+});
+
+describe('normalize <dir>', () => {
+  const tree = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'normalize-tree-'));
+    mkdirSync(join(dir, 'a/includes'), { recursive: true });
+    writeFileSync(join(dir, 'a/one.md'), mtPage('Een', 'Tekst <span data-ttu-id="x-1">vertaald</span><span class="sxs-lookup"><span data-stu-id="x-1">translated</span></span>.\n\n[!INCLUDE [n](includes/note.md)]'));
+    writeFileSync(join(dir, 'a/includes/note.md'), '---\nms.topic: include\n---\nINCLUDED-NOTE');
+    writeFileSync(join(dir, 'a/broken.md'), '---\ndescription: no title\nms.contentlocale: nl-NL\n---\n# x\n');
+    writeFileSync(join(dir, 'two.md'), mtPage('Twee', 'Gewoon.'));
+    return dir;
+  };
+
+  it('normalises every page below it (not the includes), says each file’s problems and a summary, exit 1 on an error', () => {
+    const dir = tree();
+    const r = normalize(dir, '--json');
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; errors: number; locale: string });
+    expect(lines.map((l) => l.file.split('/').slice(-2).join('/'))).toEqual(['a/broken.md', 'a/one.md', expect.stringMatching(/two\.md$/)]);
+    expect(lines.find((l) => l.file.endsWith('broken.md'))?.errors).toBe(1);
+    expect(r.stderr).toMatch(/a\/broken\.md:\d+:\d+: error: front matter is missing the required key `title` \[front-matter-required\]/);
+    expect(r.stderr).toContain('3 files: 1 with errors (1 errors)');
+  });
+
+  it('--out writes the clean tree, includes expanded without their front matter, the broken page left out', () => {
+    const dir = tree();
+    const out = join(mkdtempSync(join(tmpdir(), 'normalize-out-')), 'clean');
+    const r = normalize(dir, '--out', out);
+    expect(r.status).toBe(1);
+    const one = readFileSync(join(out, 'a/one.md'), 'utf8');
+    expect(one).toContain('Tekst vertaald.');
+    expect(one).toContain('INCLUDED-NOTE');
+    expect(one).not.toMatch(/ms\.topic|data-ttu-id/);
+    expect(existsSync(join(out, 'a/broken.md'))).toBe(false);
+    expect(existsSync(join(out, 'two.md'))).toBe(true);
   });
 });
