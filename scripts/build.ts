@@ -98,7 +98,7 @@ if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   process.exit(child.status ?? 1);
 }
 
-const { mkdirSync, renameSync, rmSync, writeFileSync } = await import('node:fs');
+const { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } = await import('node:fs');
 const { dirname } = await import('node:path');
 const { build } = await import('astro');
 const pagefind = await import('pagefind');
@@ -112,7 +112,7 @@ const { headersFile } = await import('../src/site/security-policy.ts');
 const { buildWidget } = await import('./build-widget.ts');
 const { internalErrorLine } = await import('./internal-error.ts');
 const { recordBuild, builtKeys, codeFingerprint, docCacheDir } = await import('./build-fingerprint.ts');
-const { linkOrCopy } = await import('../src/site/safe-paths.ts');
+const { linkOrCopy, resolveInside } = await import('../src/site/safe-paths.ts');
 const { DocCache } = await import('../src/site/doc-cache.ts');
 const { Progress } = await import('./progress.ts');
 const { countPages } = await import('./page-kinds.ts');
@@ -291,6 +291,16 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       for (const href of pagesOf.get(id)!) {
         mkdirSync(join(staging, href), { recursive: true });
         linkOrCopy(join(out, href, 'index.html'), join(staging, href, 'index.html'));
+      }
+    }
+    // The images the pages show from their projects, each once, where the pages point (/media/<lang>/…).
+    for (const doc of site.docs) {
+      for (const [to, from] of Object.entries(doc.assets ?? {})) {
+        const dest = resolveInside(staging, to);
+        if (existsSync(dest)) continue;
+        mkdirSync(dirname(dest), { recursive: true });
+        // A copy, never a link: the output must not share a file with the sources.
+        copyFileSync(from, dest);
       }
     }
     progress.end(kept.length > 0 ? `${site.docs.length - kept.length} documents rendered, ${kept.length} kept from the last build` : undefined);

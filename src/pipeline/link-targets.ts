@@ -54,6 +54,24 @@ export interface OffsiteOptions {
    * (`get-started-partner-integration.md`) for a site whose pages do not keep the upstream folders.
    */
   sitePages?: Record<string, string>;
+  /**
+   * An image the sources hold: its site URL (the build copies the file there), `missing` when the
+   * sources should hold it and do not, null when it is not a file of the sources (it goes upstream).
+   */
+  localImage?: (path: string) => string | { missing: true } | null;
+}
+
+declare module 'mdast' {
+  interface LinkData {
+    /** Set once the target is rewritten (in an include's own pass), so the page's pass leaves it. */
+    rewritten?: boolean;
+  }
+  interface ImageData {
+    rewritten?: boolean;
+  }
+  interface DefinitionData {
+    rewritten?: boolean;
+  }
 }
 
 const isRelative = (url: string) => schemeOf(url) === null && !url.startsWith('//') && !url.startsWith('#') && url.trim() !== '';
@@ -65,13 +83,30 @@ export function rewriteOffsiteLinks(options: OffsiteOptions) {
   return (tree: Root, file: VFile) => {
     const base = options.upstreamBase.replace('{locale}', upstreamLocale(options.locale ?? file.data.meta?.locale ?? 'en'));
     const dirUrl = new URL(options.upstreamDir.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`);
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const target = node as Link | Image | Definition;
-      if (!isRelative(target.url)) return;
+      // An include's links were rewritten where it was expanded: the page's pass leaves them alone.
+      if (!isRelative(target.url) || target.data?.rewritten) return;
       const m = /^([^?#]*)([?#].*)?$/.exec(target.url.trim())!;
       const path = m[1]!;
       const rest = m[2] ?? '';
+      const done = (url: string) => {
+        target.url = url;
+        target.data = { ...target.data, rewritten: true };
+      };
+      const local = node.type === 'image' && !path.startsWith('/') ? options.localImage?.(path) : null;
+      if (typeof local === 'string') {
+        done(local);
+        return;
+      }
+      if (local && parent && index !== undefined) {
+        // Its file is not in the sources: the reader gets what the image showed, in words.
+        const alt = (node as Image).alt ?? '';
+        report(file, 'warning', `image ${path} is not in the sources${alt ? `; its alt text "${alt}" is shown instead` : ' (and it has no alt text)'}`, node, 'image-missing');
+        parent.children.splice(index, 1, ...(alt ? [{ type: 'emphasis' as const, children: [{ type: 'text' as const, value: `[${alt}]` }] }] : []));
+        return index;
+      }
       const name = (path.split('/').pop() ?? '').toLowerCase();
       let resolved: URL;
       try {
@@ -90,12 +125,12 @@ export function rewriteOffsiteLinks(options: OffsiteOptions) {
         }
         const internal = (upstreamRel !== null ? options.sitePages[upstreamRel] : undefined) ?? options.sitePages[name];
         if (internal) {
-          target.url = internal + rest;
+          done(internal + rest);
           return;
         }
       }
       const published = node.type === 'image' ? resolved.href : resolved.href.replace(/\.md$/i, '');
-      target.url = published + rest;
+      done(published + rest);
       report(file, 'info', `"${path}" is not part of this site; linked to the published page ${target.url}`, node, 'link-offsite');
     });
   };

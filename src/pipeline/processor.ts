@@ -54,6 +54,11 @@ export interface NormalizeOptions {
   upstream?: { base: string; dir: string };
   /** Upstream file names of this site's pages → their URL in the site (for this page's locale). */
   sitePages?: Record<string, string>;
+  /**
+   * An image file of the sources (`from`: the include it is in, when it is in one): its site URL,
+   * `missing`, or null when the sources do not have such files (it goes upstream).
+   */
+  localImage?: (path: string, from?: string) => string | { missing: true } | null;
 }
 
 /**
@@ -134,6 +139,7 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
       upstreamBase: upstream.base,
       upstreamDir: upstream.dir,
       sitePages: options.sitePages,
+      localImage: options.localImage && ((path: string) => options.localImage!(path, budget.stack.at(-1))),
       // The English side of a translation is English: it links to the English pages.
       locale: options.side === 'source' ? SOURCE_LOCALE : undefined,
     })

@@ -46,6 +46,8 @@ export interface SiteDoc {
    * pages' trees are then left out (`tree` is an empty root), as nothing after the load reads them.
    */
   articles?: Record<string, string>;
+  /** The image files the pages show (site path → file in the sources), for the build to copy. */
+  assets?: Record<string, string>;
 }
 
 export interface LoadedSite {
@@ -105,8 +107,10 @@ export function normalizeOptionsFor(args: {
   segmentOf: Map<string, string>;
   docIds: string[];
   source?: SourcePlace;
+  /** Where the images a page uses are recorded (site path → file), for the build to copy. */
+  assets?: Map<string, string>;
 }): NormalizeOptions {
-  const { config, resources, contentDir, docId, locale, segmentOf, docIds, source } = args;
+  const { config, resources, contentDir, docId, locale, segmentOf, docIds, source, assets } = args;
   const upstreamPath = config.docs[docId]?.upstreamPath ?? `${docId}.md`;
   const upstreamDir = upstreamPath.includes('/') ? upstreamPath.slice(0, upstreamPath.lastIndexOf('/') + 1) : '';
   const segment = segmentOf.get(locale ?? SOURCE_LOCALE) ?? new Intl.Locale(locale ?? SOURCE_LOCALE).language;
@@ -123,7 +127,33 @@ export function normalizeOptionsFor(args: {
       source?.includes === 'relative'
         ? (path, from) => readRelativeInclude(source.root, from ?? source.rel, path, config)
         : (path) => readInclude(contentDir, path, config),
+    // A DocFX project holds its images: they are copied into the site; one it lacks is said.
+    localImage: source?.includes === 'relative' ? (path, from) => projectImage(source.root, from ?? source.rel, path, segment, config, assets) : undefined,
   };
+}
+
+/** Image files a page may show from its project. */
+const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+
+/**
+ * An image of a DocFX project, resolved from the file that shows it: its site URL
+ * (`/media/<lang>/<path in the project>`, recorded in `assets` for the build to copy), `missing` when the
+ * project does not have it, null when it is no image file of the project (outside it, or not an image).
+ */
+export function projectImage(root: string, fromRel: string, path: string, segment: string, policy: SymlinkPolicy, assets?: Map<string, string>): string | { missing: true } | null {
+  let clean: string;
+  try {
+    clean = decodeURIComponent(path.replace(/\\/g, '/'));
+  } catch {
+    return null;
+  }
+  const rel = posix.normalize(posix.join(posix.dirname(fromRel), clean));
+  if (rel === '..' || rel.startsWith('../') || !IMAGE_FILE.test(rel)) return null;
+  const checked = checkSourcePath(root, rel, policy);
+  if (!checked.ok) return { missing: true };
+  const href = `/media/${segment}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  assets?.set(`media/${segment}/${rel}`, checked.path);
+  return href;
 }
 
 /** One page table per (site, locale): a thousand-page site would otherwise build it per page. */
@@ -385,7 +415,8 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   const { config, resources, contentDir, registry, docIds } = context;
   const segmentOf = new Map(registry.map((l) => [l.code, l.segment]));
   const files: VFile[] = [];
-  const optionsFor = (locale: string | null, source: SourcePlace | undefined) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds, source });
+  const assets = new Map<string, string>();
+  const optionsFor = (locale: string | null, source: SourcePlace | undefined) => normalizeOptionsFor({ config, resources, contentDir, docId, locale, segmentOf, docIds, source, assets });
   const fileOf = new Map<string, VFile>();
   // The text each page was parsed from (decoded once, by normalizeBytes), for the later stages.
   const decodedText = new Map<LocalizedDoc, string>();
@@ -433,7 +464,7 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
   const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
   return {
-    siteDoc: { docId, translations, english: original ?? english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts },
+    siteDoc: { docId, translations, english: original ?? english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts, ...(assets.size > 0 ? { assets: Object.fromEntries(assets) } : {}) },
     files,
   };
 }

@@ -44,7 +44,7 @@ describe('mt-docs', () => {
   });
 
   it('init writes a commented config for the project it finds, never over an existing one; build then builds ./dist', () => {
-    const dir = team({ 'a/one.md': page('Een', 'Zie [twee](../b/two.md).'), 'b/two.md': page('Twee', 'Tekst.'), 'TOC.md': '# [Een](a/one.md)\n# [Twee](b/two.md)\n' });
+    const dir = team({ 'a/one.md': page('Een', 'Zie [twee](../b/two.md).\n\n![Scherm](images/s.png)'), 'a/images/s.png': 'PNG-BYTES', 'b/two.md': page('Twee', 'Tekst.'), 'TOC.md': '# [Een](a/one.md)\n# [Twee](b/two.md)\n' });
     const init = mtDocs(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr).toContain('DocFX project repo/docs: 2 pages, 1 TOC files, locale nl-NL');
@@ -62,6 +62,9 @@ describe('mt-docs', () => {
     const one = readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8');
     expect(one).toContain('<a href="/nl/b/two/">twee</a>');
     expect(one).toContain('aria-current="page"');
+    // The image is copied where the page shows it from.
+    expect(one).toContain('src="/media/nl/a/images/s.png"');
+    expect(readFileSync(join(dir, 'dist/media/nl/a/images/s.png'), 'utf8')).toBe('PNG-BYTES');
     // The site's own URL comes from this config, not the project's.
     expect(readFileSync(join(dir, 'dist/robots.txt'), 'utf8')).toContain('https://docs.example.org/');
   });

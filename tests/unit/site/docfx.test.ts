@@ -73,6 +73,24 @@ describe('DocFX projects', () => {
     expect(text).toContain('"url":"https://learn.example/nl-nl/docs/c/gone"');
   });
 
+  it('points images at their copies in the site; a missing one is its alt text and a warning at its line', () => {
+    const { content } = workspace({
+      nl: {
+        'a/one.md': page('Een', '![Scherm](images/shot.png)\n\n![Weg](images/gone.png)\n\n![Buiten](../../outside.png)'),
+        'a/images/shot.png': 'PNG',
+      },
+    });
+    const site = loadSite({ contentDir: content });
+    const text = JSON.stringify(site.docs[0]!.translations[0]!.tree);
+    expect(text).toContain('"url":"/media/nl/a/images/shot.png"');
+    expect(text).toContain('"value":"[Weg]"');
+    expect(text).not.toMatch(/"url":"[^"]*gone\.png"/);
+    expect(site.docs[0]!.assets).toEqual({ 'media/nl/a/images/shot.png': join(content, '../nl/a/images/shot.png') });
+    expect(messages(site.files)).toContainEqual(expect.stringMatching(/nl\/a\/one\.md:13:1: image images\/gone\.png is not in the sources; its alt text "Weg" is shown instead \[image-missing\]/));
+    // Outside the project: not a file of the sources, so it points upstream as before.
+    expect(text).toContain('"url":"https://learn.example/nl-nl/outside.png"');
+  });
+
   it('refuses an include outside the project and a loop, each at its line', () => {
     const { content } = workspace({
       nl: {
