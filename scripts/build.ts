@@ -113,6 +113,8 @@ const { buildWidget } = await import('./build-widget.ts');
 const { internalErrorLine } = await import('./internal-error.ts');
 const { recordBuild, builtKeys, codeFingerprint, docCacheDir } = await import('./build-fingerprint.ts');
 const { linkOrCopy, resolveInside } = await import('../src/site/safe-paths.ts');
+const { redirectHtml } = await import('../src/site/redirects.ts');
+const { createTranslator } = await import('../src/i18n/translator.ts');
 const { DocCache } = await import('../src/site/doc-cache.ts');
 const { Progress } = await import('./progress.ts');
 const { countPages } = await import('./page-kinds.ts');
@@ -291,6 +293,18 @@ async function main(): Promise<{ code: number; summary: Summary }> {
       for (const href of pagesOf.get(id)!) {
         mkdirSync(join(staging, href), { recursive: true });
         linkOrCopy(join(out, href, 'index.html'), join(staging, href, 'index.html'));
+      }
+    }
+    // Pages that moved: a redirect page at the old address in every locale (none where a page is).
+    const origin = new URL(site.config.upstream.base.replace('{locale}', 'en-us')).origin;
+    for (const info of site.registry) {
+      const { t } = createTranslator(info.lang, site.resources);
+      for (const r of site.redirects) {
+        const dest = resolveInside(staging, info.segment, r.from, 'index.html');
+        if (existsSync(dest)) continue;
+        const to = 'docId' in r.to ? `/${info.segment}/${r.to.docId}/` : 'upstreamPath' in r.to ? `${origin}/${info.code === 'en' ? 'en-us' : info.code.toLowerCase()}${r.to.upstreamPath}` : r.to.url;
+        mkdirSync(dirname(dest), { recursive: true });
+        writeFileSync(dest, redirectHtml({ lang: info.lang, to, canonical: new URL(to, site.config.siteUrl).href, label: t('doc.moved') }));
       }
     }
     // The images the pages show from their projects, each once, where the pages point (/media/<lang>/…).

@@ -79,7 +79,8 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  if (existsSync(input) && statSync(input).isDirectory()) return normalizeTree(input, { json: parsed.values.json === true, out: parsed.values.out });
+  // A folder is a tree to normalise; one named like a page (`x.md`) is a page that is not a file.
+  if (!/\.(md|txt)$/i.test(input) && existsSync(input) && statSync(input).isDirectory()) return normalizeTree(input, { json: parsed.values.json === true, out: parsed.values.out });
   if (parsed.values.out || parsed.values.json) {
     console.error(`--out and --json go with a folder (normalize <dir>); for one file use --format\n${USAGE}`);
     return 2;

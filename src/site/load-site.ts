@@ -25,6 +25,7 @@ import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from '.
 import { CONFIG_FILE, configPath, docfxProjects, readConfig, type SiteConfig } from './config.ts';
 import { projectFiles, readDocfxProject } from './docfx.ts';
 import { readNavigation, type SiteNavigation, type TocSource } from './navigation.ts';
+import { readRedirects, type Redirect } from './redirects.ts';
 
 export { tocFor, type SiteNavigation } from './navigation.ts';
 
@@ -60,6 +61,8 @@ export interface LoadedSite {
   ok: boolean;
   /** The sidebar trees, from the sources' TOC files. */
   navigation: SiteNavigation;
+  /** Pages that moved (a DocFX repo's .openpublishing.redirection.json). */
+  redirects: Redirect[];
 }
 
 export interface LoadOptions {
@@ -353,6 +356,8 @@ export interface PreparedSite {
   documents: { docId: string; entries: SourceEntry[] }[];
   /** The sidebar trees, from the sources' TOC files. */
   navigation: SiteNavigation;
+  /** Pages that moved (a DocFX repo's .openpublishing.redirection.json). */
+  redirects: Redirect[];
 }
 
 export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSite {
@@ -363,7 +368,7 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
   const resources = loadResources(options.localesDir);
   const config = readConfig(contentDir, siteFile);
   const files: VFile[] = [siteFile];
-  const failed = (): LoadedSite => ({ config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false, navigation: { tocs: {} } });
+  const failed = (): LoadedSite => ({ config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false, navigation: { tocs: {} }, redirects: [] });
   if (!config) return failed();
 
   // Pass 1: what is there, and in which locales (the registry and the site's URLs depend on it).
@@ -405,6 +410,9 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
     files,
     documents: docIds.map((docId) => ({ docId, entries: byDoc.get(docId)! })),
     navigation: readNavigation(discovered.tocs, entries, registry, config, files, shown),
+    redirects: [...new Set(entries.filter((e) => e.includes === 'relative').map((e) => e.root))].flatMap((root) =>
+      readRedirects({ root, policy: config, docIds: new Set(docIds), upstreamBase: config.upstream.base, shown, files }),
+    ),
   };
 }
 
@@ -474,7 +482,7 @@ export function assembleSite(prepared: PreparedSite, loaded: { siteDoc: SiteDoc;
   const files = [...prepared.files, ...loaded.flatMap((l) => l.files)];
   const ok = files.every((f) => !f.messages.some((m) => m.fatal === true));
   const { config, registry, resources } = prepared.context;
-  return { config, registry, resources, docs: loaded.map((l) => l.siteDoc), files, ok, navigation: prepared.navigation };
+  return { config, registry, resources, docs: loaded.map((l) => l.siteDoc), files, ok, navigation: prepared.navigation, redirects: prepared.redirects };
 }
 
 export function loadSite(options: LoadOptions = {}): LoadedSite {

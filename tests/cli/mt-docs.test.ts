@@ -138,7 +138,12 @@ describe('English originals and fallback pages', () => {
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileSync(join(dir, rel), text);
     }
-    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['en', 'de'] }, translatorPages: false }));
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/docs/' }, sources: { docfx: ['en', 'de'] }, translatorPages: false }));
+    // The repo's redirection file, beside the projects: paths from the repo root.
+    writeFileSync(
+      join(dir, '.openpublishing.redirection.json'),
+      '{\n  "redirections": [\n    { "source_path": "en/a/old.md", "redirect_url": "/docs/a/one" },\n    { "source_path": "en/c/gone.md", "redirect_url": "/elsewhere/x" },\n    { "source_path": "en/a/one.md", "redirect_url": "/docs/b/two" },\n    { "redirect_url": "/docs/b/two" }\n  ]\n}\n',
+    );
     const build = mtDocs(['build'], dir);
     expect(build.status, build.stderr).toBe(0);
     // The English pages are the originals, not a rebuild.
@@ -158,5 +163,13 @@ describe('English originals and fallback pages', () => {
     expect(sitemap).toContain('https://t.example/de/a/one/');
     expect(sitemap).not.toContain('https://t.example/de/b/two/');
     expect(readFileSync(join(dir, 'dist/de/a/one/index.html'), 'utf8')).toContain('<a href="/de/b/two/" hreflang="en">Zwei <span class="nav-fallback">(Englisch)</span></a>');
+    // Moved pages: a redirect in every locale, to the page in the site or to the upstream site in that locale.
+    expect(readFileSync(join(dir, 'dist/de/a/old/index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=/de/a/one/">');
+    expect(readFileSync(join(dir, 'dist/en/a/old/index.html'), 'utf8')).toContain('url=/en/a/one/');
+    expect(readFileSync(join(dir, 'dist/de/c/gone/index.html'), 'utf8')).toContain('url=https://l.example/de-de/elsewhere/x');
+    expect(readFileSync(join(dir, 'dist/de/a/one/index.html'), 'utf8')).toContain('DEUTSCH-EINS');
+    expect(build.stderr).toMatch(/\.openpublishing\.redirection\.json:5:5: warning: redirect from en\/a\/one\.md, which is a page of this site.*\[redirect-shadowed\]/);
+    expect(build.stderr).toMatch(/\.openpublishing\.redirection\.json:6:5: warning: redirect entry without source_path and redirect_url.*\[redirect-invalid\]/);
+    expect(sitemap).not.toContain('/a/old/');
   });
 });
