@@ -79,6 +79,9 @@ describe.skipIf(!run)('the nl-NL DocFX slice as a site', () => {
     await group.focus();
     await page.keyboard.press('Enter');
     expect(await group.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(true);
+    // Beside the sidebar with no third column, "On this page" is a closed disclosure, so the text starts on screen.
+    expect(await page.locator('.toc details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await page.locator('article h1').evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(900);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ROOT, '.cache/e2e-nl-1280.png') });
     await page.close();
