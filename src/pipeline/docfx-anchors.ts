@@ -71,19 +71,23 @@ export function docfxAnchors() {
     };
     const headings: Heading[] = [];
     visit(tree, 'heading', (node: MdHeading) => {
-      let id = takeDocfxAnchor(node.children) ?? takeTrailingId(node.children);
+      // A heading of an include already has the id its own file gave it (reported there); here it only
+      // has to be unique among the page's.
+      const given = node.data?.id;
+      let id = given ?? takeDocfxAnchor(node.children) ?? takeTrailingId(node.children);
       const text = toString(node).replace(/\s+/g, ' ').trim();
       if (!id) {
         id = slugger.slug(text) || 'section';
         report(file, 'info', `heading has no anchor; generated id "${id}" (it may differ between locales)`, node, 'heading-no-anchor');
       }
-      if (isSiteId(id)) {
+      if (isSiteId(id) && !given) {
         const renamed = uniqueId(`section-${id}`);
         report(file, 'warning', `heading id "${id}" is one the site uses for its own elements; this heading's id becomes "${renamed}"`, node, 'heading-id-reserved');
         id = renamed;
       } else if (seen.has(id)) {
         const renamed = uniqueId(id);
-        report(file, 'warning', `duplicate heading id "${id}"; this one becomes "${renamed}"`, node, 'heading-duplicate-id');
+        const place = node.data?.includedAt ? { line: node.data.includedAt.start.line, column: node.data.includedAt.start.column } : node;
+        report(file, 'warning', `duplicate heading id "${id}"${given ? ' (a heading of an include)' : ''}; this one becomes "${renamed}"`, place, 'heading-duplicate-id');
         id = renamed;
       }
       seen.add(id);

@@ -83,6 +83,46 @@ interface IncludeBudget {
   stack: string[];
 }
 
+/**
+ * Includes as parsed (span markup off, before any plugin), by side and text: a repo's include is used on
+ * hundreds of pages (one of the nl-NL slice's on 396), and parsing is most of what expanding it costs. A
+ * hit is a copy of the tree, with the parse's messages and data, so every page still runs the plugins on
+ * a tree of its own (what they do depends on the page). Bounded: at most this many, of at most
+ * `MAX_CACHED_INCLUDE_BYTES` of text in all (an include larger than that is parsed every time).
+ */
+const MAX_CACHED_INCLUDES = 256;
+const MAX_CACHED_INCLUDE_BYTES = 4 * 1024 * 1024;
+interface ParsedInclude {
+  tree: Root;
+  messages: VFile['messages'];
+  data: Pick<VFile['data'], 'segments' | 'parsed' | 'rawText'>;
+}
+const parsedIncludes = new Map<string, ParsedInclude>();
+let parsedIncludeBytes = 0;
+
+function parseInclude(processor: ReturnType<typeof createProcessor>, file: VFile, side: Side): Root {
+  const text = String(file.value);
+  const key = `${side}\0${text}`;
+  const hit = parsedIncludes.get(key);
+  if (hit) {
+    file.messages.push(...hit.messages);
+    Object.assign(file.data, hit.data);
+    return structuredClone(hit.tree);
+  }
+  const tree = processor.parse(file) as Root;
+  if (text.length <= MAX_CACHED_INCLUDE_BYTES) {
+    while (parsedIncludes.size >= MAX_CACHED_INCLUDES || (parsedIncludes.size > 0 && parsedIncludeBytes + text.length > MAX_CACHED_INCLUDE_BYTES)) {
+      const [oldest] = parsedIncludes.keys();
+      parsedIncludeBytes -= oldest!.length;
+      parsedIncludes.delete(oldest!);
+    }
+    const { segments, parsed, rawText } = file.data;
+    parsedIncludes.set(key, { tree: structuredClone(tree), messages: [...file.messages], data: { segments, parsed, rawText } });
+    parsedIncludeBytes += key.length;
+  }
+  return tree;
+}
+
 const includeKey = (path: string) => path.split(/[?#]/)[0]!.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
 
 function createProcessor(options: NormalizeOptions, file: VFile, depth: number, budget: IncludeBudget = { expansions: 0, bytes: 0, stack: [] }) {
@@ -108,7 +148,7 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     try {
       const inner = new VFile({ path, value: text });
       const nested = createProcessor({ ...options, path }, inner, depth + 1, budget);
-      const tree = nested.runSync(nested.parse(inner), inner) as Root;
+      const tree = nested.runSync(parseInclude(nested, inner, options.side ?? 'target'), inner) as Root;
       // Where the include is used is what the reader of this file can act on; the include's own line follows.
       for (const m of inner.messages) file.message(`in include ${path}${m.line ? ` (line ${m.line})` : ''}: ${m.reason}`, { place, ruleId: m.ruleId ?? 'include', source: 'mt-docs' }).fatal = m.fatal;
       return tree;
@@ -128,8 +168,9 @@ function createProcessor(options: NormalizeOptions, file: VFile, depth: number, 
     .use(repairTableCells);
   if (depth === 0) processor.use(frontMatterMeta, { fallbackLocale: options.fallbackLocale });
   return processor
-    .use(docfxAnchors)
     .use(docfxIncludes, { resolveInclude, includeMissing: strings.includeMissing })
+    // After the includes: their headings are the page's too (in its contents, ids unique on the page).
+    .use(docfxAnchors)
     .use(docfxAlerts, { titles: strings.alerts })
     .use(docfxBlocks, { strings })
     .use(dropUnsafeUrls)

@@ -6,6 +6,8 @@ import { isUnsafeUrl, schemeOf } from '../../../src/pipeline/link-targets.ts';
 import { stripSpanPairs } from '../../../src/pipeline/mt-spans.ts';
 import { OffsetMap } from '../../../src/pipeline/offset-map.ts';
 import { sanitizeHtmlFragment } from '../../../src/pipeline/sanitize-html.ts';
+import { normalizeText } from '../../../src/pipeline/processor.ts';
+import { toMarkdown } from '../../../src/pipeline/to-markdown.ts';
 
 describe('OffsetMap', () => {
   it('maps offsets in the rewritten text back to the original', () => {
@@ -74,5 +76,29 @@ describe('linkTextsIn', () => {
     const m = linkTextsIn('See the [**Partner** page](https://a/p) and ![img](https://a/i.png) and [x](https://a/p)');
     expect(m.get('https://a/p')).toBe('Partner page');
     expect(m.has('https://a/i.png')).toBe(false);
+  });
+});
+
+describe('includes parsed once', () => {
+  const include = '## Shared step\n\n<span data-ttu-id="i-1">Gedeeld</span><span class="sxs-lookup"><span data-stu-id="i-1">Shared</span></span> <span data-ttu-id="i-2">zonder bron</span>\n';
+  const page = (title: string, body: string) => `---\ntitle: ${title}\nms.contentlocale: nl-NL\n---\n${body}\n\n[!INCLUDE [inc](includes/shared.md)]\n`;
+  const run = (text: string, path: string) =>
+    normalizeText(text, { path, resolveInclude: (p) => (p.endsWith('shared.md') ? { text: include, id: 'includes/shared.md' } : null) });
+
+  it('every page that uses an include gets its text and its messages, and a tree of its own', () => {
+    const first = run(page('Een', '## Shared step\n\nEigen tekst.'), 'one/nl-NL.md');
+    const second = run(page('Twee', 'Andere tekst.'), 'two/nl-NL.md');
+    const third = run(page('Drie', 'Nog een.'), 'three/nl-NL.md');
+    for (const r of [first, second, third]) {
+      expect(r.doc).not.toBeNull();
+      expect(r.file.messages.filter((m) => /in include includes\/shared\.md/.test(m.reason) && m.ruleId === 'mt-span-unpaired')).toHaveLength(1);
+      expect(toMarkdown(r.doc!.tree)).toContain('Gedeeld zonder bron');
+    }
+    // The first page's own "Shared step" heading took the id, so its include's heading was renamed; the others' not.
+    expect(first.doc!.headings.map((h) => h.id)).toEqual(['shared-step', 'shared-step-1']);
+    expect(second.doc!.headings.map((h) => h.id)).toEqual(['shared-step']);
+    expect(third.doc!.headings.map((h) => h.id)).toEqual(['shared-step']);
+    // Said at the include's line on the page, not at the heading's line in the include.
+    expect(first.file.messages.find((m) => m.ruleId === 'heading-duplicate-id')).toMatchObject({ line: 9, reason: expect.stringContaining('a heading of an include') });
   });
 });
