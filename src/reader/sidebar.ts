@@ -2,7 +2,8 @@
  * The docs navigation of a reader page, as HTML: the sidebar (the page's TOC tree, groups as
  * disclosures, the groups on the way to the current page open and the page marked `aria-current`),
  * the breadcrumbs and the previous/next links. Built as strings, not components: a thousand-page site
- * renders a several-hundred-entry tree on every page. Works without JavaScript. Pure.
+ * renders its tree on every page. A large tree is pruned around the page (`FULL_SIDEBAR_MAX_ENTRIES`).
+ * Works without JavaScript. Pure.
  */
 import { escapeHtml } from '../site/escape-html.ts';
 import type { PlaceInNav, TocItem } from '../site/toc.ts';
@@ -41,24 +42,68 @@ function link(item: TocItem, render: NavRender, current: string | null): string 
 
 const contains = (item: TocItem, docId: string | null): boolean => docId !== null && (item.docId === docId || item.children.some((c) => contains(c, docId)));
 
-function list(items: readonly TocItem[], render: NavRender, current: string | null): string {
+/**
+ * Entries a sidebar lists in full. Past this the tree is pruned on each page (see `list`): a repo's TOC
+ * of a thousand entries on every page was most of each page's bytes and of the site's render and search
+ * time (on the nl-NL slice's 558-entry TOC, 55 of a page's 83 KB).
+ */
+export const FULL_SIDEBAR_MAX_ENTRIES = 150;
+
+const entryCounts = new WeakMap<readonly TocItem[], number>();
+function entries(items: readonly TocItem[]): number {
+  let n = entryCounts.get(items);
+  if (n === undefined) entryCounts.set(items, (n = items.reduce((sum, i) => sum + 1 + entries(i.children), 0)));
+  return n;
+}
+
+/** The first page a group leads to: its own, else its first entry's, in reading order. */
+function firstHref(item: TocItem, render: NavRender): string | null {
+  const own = item.docId ? render.hrefOf(item.docId) : (item.url ?? null);
+  if (own) return item.docId && item.hash ? `${own}#${encodeURI(item.hash)}` : own;
+  for (const child of item.children) {
+    const href = firstHref(child, render);
+    if (href) return href;
+  }
+  return null;
+}
+
+/** A group shown by name only (a pruned sidebar): a link to its first page, where it is open. */
+function groupLink(item: TocItem, render: NavRender): string {
+  const href = firstHref(item, render);
+  return href ? `<a class="nav-group" href="${escapeHtml(href)}">${label(item, render)}</a>` : `<span class="nav-label">${label(item, render)}</span>`;
+}
+
+/**
+ * `full`: every entry. `pruned`: the groups on the way to the current page open with all their entries,
+ * other groups closed with their own entries only, and the groups inside those as links to their first
+ * page (`shallow`). Either way, without JavaScript.
+ */
+type Mode = 'full' | 'pruned' | 'shallow';
+
+function list(items: readonly TocItem[], render: NavRender, current: string | null, mode: Mode): string {
   let html = '<ul>';
   for (const item of items) {
     if (item.children.length === 0) {
       html += `<li>${link(item, render, current)}</li>`;
       continue;
     }
+    if (mode === 'shallow') {
+      html += `<li>${groupLink(item, render)}</li>`;
+      continue;
+    }
     // A group is a disclosure with its name; its own page, when it has one, is its first entry.
-    const open = contains(item, current) ? ' open' : '';
+    const onPath = contains(item, current);
     const own = item.docId || item.url ? `<li>${link(item, render, current)}</li>` : '';
-    html += `<li><details${open}><summary>${label(item, render)}</summary><ul>${own}${list(item.children, render, current).slice(4, -5)}</ul></details></li>`;
+    const inner = list(item.children, render, current, mode === 'full' ? 'full' : onPath ? 'pruned' : 'shallow');
+    html += `<li><details${onPath ? ' open' : ''}><summary>${label(item, render)}</summary><ul>${own}${inner.slice(4, -5)}</ul></details></li>`;
   }
   return `${html}</ul>`;
 }
 
-/** The sidebar: the whole tree, the current page marked. */
-export function sidebarHtml(items: readonly TocItem[], render: NavRender, current: string | null, labels: NavLabels): string {
-  return `<nav class="sidebar" aria-label="${escapeHtml(labels.pages)}" data-pagefind-ignore>${list(items, render, current)}</nav>`;
+/** The sidebar: the whole tree (pruned around the current page past `maxFull` entries), the current page marked. */
+export function sidebarHtml(items: readonly TocItem[], render: NavRender, current: string | null, labels: NavLabels, maxFull = FULL_SIDEBAR_MAX_ENTRIES): string {
+  const mode: Mode = entries(items) <= maxFull ? 'full' : 'pruned';
+  return `<nav class="sidebar" aria-label="${escapeHtml(labels.pages)}" data-pagefind-ignore>${list(items, render, current, mode)}</nav>`;
 }
 
 /** The breadcrumbs: the groups on the way to the page (linked where they have a page), then the page. */

@@ -68,6 +68,20 @@ describe('page navigation HTML', () => {
     expect(order.map((i) => i.docId)).toEqual(['a/one', 'a/two', 'b/three', 'b/four']);
   });
 
+  it('a large tree is pruned around the page: groups on its way open in full, others closed with their own entries, deeper groups a link to their first page', () => {
+    const big = resolved('# [Docs]()\n## [G1]()\n### [One](a/one.md)\n### [Deep]()\n#### [Four](b/four.md)\n#### [Three](b/three.md)\n## [G2]()\n### [Two](a/two.md)\n').items;
+    const full = sidebarHtml(big, render, 'a/two', LABELS);
+    expect(full).toContain('>Three</a>');
+    // With a limit below its 8 entries: G1 is off the way to Two, so its group Deep is a link to its first page with one.
+    const pruned = sidebarHtml(big, render, 'a/two', LABELS, 4);
+    expect(pruned).toContain('<a href="/nl/a/two/" aria-current="page">Two</a>');
+    expect(pruned).toContain('<details><summary>G1</summary><ul><li><a href="/nl/a/one/">One</a></li><li><a class="nav-group" href="/nl/b/three/">Deep</a></li></ul></details>');
+    expect(pruned).not.toContain('>Three</a>');
+    expect(pruned.match(/<details open>/g)).toHaveLength(2);
+    // On a page inside Deep, Deep is open and lists its pages.
+    expect(sidebarHtml(big, render, 'b/three', LABELS, 4)).toContain('<details open><summary>Deep</summary><ul><li><span class="nav-label">Four</span></li><li><a href="/nl/b/three/" aria-current="page">Three</a></li></ul></details>');
+  });
+
   it('escapes names from the sources', () => {
     const html = sidebarHtml([{ name: '<img src=x onerror=alert(1)>', docId: 'a/one', children: [] }], render, null, LABELS);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
