@@ -47,19 +47,21 @@ export function blockIndex() {
           index += 1;
         }
         const key = node.type === 'heading' ? anchor : `${anchor}:${index}`;
-        const start = node.position?.start.offset ?? -1;
-        const end = node.position?.end.offset ?? -1;
+        // A block of an include is not a range of this file: no offsets, the include's line.
+        const included = node.data?.includedAt;
+        const start = included ? -1 : (node.position?.start.offset ?? -1);
+        const end = included ? -1 : (node.position?.end.offset ?? -1);
         // A pair that opens a block starts before the block's first character: compare with its end.
-        while (s < segments.length && segments[s]!.end <= start) s++;
+        while (!included && s < segments.length && segments[s]!.end <= start) s++;
         const ids: string[] = [];
-        while (s < segments.length && segments[s]!.start < end) ids.push(segments[s++]!.id);
+        while (!included && s < segments.length && segments[s]!.start < end) ids.push(segments[s++]!.id);
         node.data = { ...node.data, blockKey: key, segmentIds: ids, hProperties: { ...(node.data?.hProperties ?? {}), dataBlock: key } };
         blocks.push({
           key,
           type: node.type,
           anchor,
           index: node.type === 'heading' ? 0 : index,
-          line: node.position?.start.line ?? 0,
+          line: (included ?? node.position)?.start.line ?? 0,
           start,
           end,
           text: node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : toString(node).replace(/\s+/g, ' ').trim(),

@@ -5,7 +5,7 @@
  * included file's content replaces it when the site has the file; otherwise a visible, localised notice
  * naming it takes its place, with a warning. The literal syntax never reaches the output.
  */
-import type { Blockquote, Emphasis, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Emphasis, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Position } from 'unist';
@@ -24,14 +24,18 @@ export interface IncludeOptions {
 
 const OPENER = /\[!include\s*$/i;
 
+declare module 'unist' {
+  interface Data {
+    /** On a node brought in by an include: where the include is on the page (its own position is in the include). */
+    includedAt?: Position;
+  }
+}
+
 declare module 'mdast' {
   interface EmphasisData {
     includeMissing?: { label: string; path: string };
   }
-  interface HeadingData {
-    /** Where the include that brought this heading is on the page. */
-    includedAt?: Position;
-  }
+
 }
 
 interface Found {
@@ -67,8 +71,9 @@ export function docfxIncludes(options: IncludeOptions) {
         const result = options.resolveInclude?.(found.path, node.children[found.start + 1]!.position) ?? null;
         // An include's own front matter (DocFX include files carry one) is not content of the page.
         const resolved = result && 'type' in result ? { ...result, children: result.children.filter((c) => c.type !== 'yaml') } : null;
-        // Its headings become the page's: what the page says of them is said at the include's line.
-        if (resolved) visit(resolved, 'heading', (h: Heading) => void (h.data = { ...h.data, includedAt: node.position }));
+        // Its nodes become the page's, but their positions are in the include: what the page says of them
+        // is said at the include's line, and nothing takes them for a range of this file.
+        if (resolved && node.position) for (const c of resolved.children) visit(c, (n) => void ((n.data ??= {}).includedAt = node.position));
         if (result && !resolved) report(file, 'warning', (result as { problem: string }).problem, node.children[found.start + 1], (result as { ruleId: string }).ruleId);
         else if (!resolved) report(file, 'warning', `include not found in this site: ${found.path} ("${found.label}")`, node.children[found.start + 1], 'include-missing');
         const isWholeParagraph = before.value.trim() === '' && after.value.trim() === '' && node.children.length === 3;

@@ -98,6 +98,10 @@ describe('includes parsed once', () => {
     expect(first.doc!.headings.map((h) => h.id)).toEqual(['shared-step', 'shared-step-1']);
     expect(second.doc!.headings.map((h) => h.id)).toEqual(['shared-step']);
     expect(third.doc!.headings.map((h) => h.id)).toEqual(['shared-step']);
+    // The include's blocks are not ranges of the page's file (their offsets are the include's): none, the include's line.
+    const shared = first.doc!.blocks.filter((b) => b.key.startsWith('shared-step-1'));
+    expect(shared.map((b) => [b.start, b.end, b.line])).toEqual([[-1, -1, 9], [-1, -1, 9]]);
+    expect(first.doc!.blocks.find((b) => b.key === 'shared-step')!.start).toBeGreaterThan(0);
     // Said at the include's line on the page, not at the heading's line in the include.
     expect(first.file.messages.find((m) => m.ruleId === 'heading-duplicate-id')).toMatchObject({ line: 9, reason: expect.stringContaining('a heading of an include') });
   });
