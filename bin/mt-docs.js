@@ -21,6 +21,7 @@ const COMMANDS = {
   normalize: ['scripts/normalize.ts', 'one page normalised: clean Markdown, the document model, or the rebuilt English'],
   qa: ['scripts/qa.ts', 'the translator checks over the site, or a folder of one page in several locales'],
   diff: ['scripts/diff.ts', 'two locales of a page, block by aligned block'],
+  import: ['scripts/import.ts', 'post-edited XLIFF back into the source file it was exported from'],
   ua: ['scripts/ua.ts', 'the User-Agent builder on the command line'],
 };
 
@@ -64,7 +65,7 @@ if (teamFolder && command === 'build' && !given('content')) {
   extra.push('--content', here);
   if (!given('out')) extra.push('--out', join(here, 'dist'));
 }
-if (teamFolder && ['qa', 'normalize', 'diff'].includes(command)) env.MT_DOCS_CONTENT ??= here;
+if (teamFolder && ['qa', 'normalize', 'diff', 'import'].includes(command)) env.MT_DOCS_CONTENT ??= here;
 if (teamFolder && command === 'preview' && !given('dir')) extra.push('--dir', join(here, 'dist'));
 // The scripts need Node ≥ 22.12 (type stripping, Astro 7): the project's own Node (the `node`
 // devDependency) when this one is older, as it is when mt-docs is started from outside the project.

@@ -28,6 +28,7 @@ import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/s
 import { readSourceFile } from '../src/site/safe-paths.ts';
 import { MAX_PROJECT_DEPTH, MAX_PROJECT_FILES, projectFiles, readDocfxProject } from '../src/site/docfx.ts';
 import { internalErrorLine } from './internal-error.ts';
+import { normalizePageFile, projectOf } from './page-file.ts';
 
 const USAGE = `usage: npm run --silent normalize -- <file> [--format md|json|en]
        npm run --silent normalize -- <dir> [--json] [--out DIR]
@@ -85,47 +86,12 @@ function main(argv: string[]): number {
     console.error(`--out and --json go with a folder (normalize <dir>); for one file use --format\n${USAGE}`);
     return 2;
   }
-  const shown = relative(process.cwd(), input) || input;
-  // A regular file only (a FIFO would hang the read), and a symlink only to a file in the same folder.
-  const read = readSourceFile(dirname(resolve(input)), basename(input), { followSymlinks: true });
-  if (!read.ok) {
-    console.error(`${shown}:1:1: error: cannot read file: ${read.problem} [${read.ruleId}]`);
+  const page = normalizePageFile(input, normalizeContentDir());
+  if ('error' in page) {
+    console.error(page.error);
     return 1;
   }
-  const bytes = read.bytes;
-
-  const contentDir = normalizeContentDir();
-  const configFile = new VFile({ path: join(contentDir, 'mt-docs.config.json') });
-  const config = loadSiteConfig(contentDir, configFile);
-  if (!config) {
-    console.error(formatDiagnostics(configFile.path, toDiagnostics(configFile)));
-    return 1;
-  }
-  const locale = frontMatterLocale(bytes.toString('utf8'));
-  // A page of a DocFX project (a folder above it holds docfx.json) is identified by its path there, its
-  // includes and links resolved from it; a file inside content/source/<doc>/ is that page of the site.
-  const project = projectOf(resolve(input));
-  const rel = project ? relative(project, resolve(input)).split(sep).join('/') : null;
-  const docId = rel ? rel.replace(/\.(md|txt)$/i, '') : basename(dirname(input));
-  const options = normalizeOptionsFor({
-    source: project && rel ? { root: project, rel, includes: 'relative' } : undefined,
-    config,
-    resources: loadResources(),
-    contentDir,
-    docId,
-    locale,
-    segmentOf: new Map(buildRegistry(locale ? [locale] : []).map((l) => [l.code, l.segment])),
-    docIds: [docId],
-  });
-  // A translation without span pairs borrows English link texts from span-wrapped siblings, as in the site.
-  const siblings = new Map<string, string>();
-  for (const name of readdirSync(dirname(input)).filter((n) => n.endsWith('.md') && n !== basename(input))) {
-    const sibling = readSourceFile(dirname(resolve(input)), name);
-    if (!sibling.ok) continue;
-    const text = sibling.bytes.toString('utf8');
-    if (hasSpanPairs(text)) linkTextsIn(stripSpanPairs(text).segments.map((s) => s.source ?? '').join('\n'), siblings);
-  }
-  const result = normalizeBytes(bytes, { ...options, path: shown, englishLinkText: (url) => siblings.get(url) });
+  const { shown, bytes, result, config, contentDir, docId } = page;
   const doc = result.doc;
   let out = '';
   let diagnostics = toDiagnostics(result.file);
@@ -158,18 +124,6 @@ function main(argv: string[]): number {
   if (diagnostics.length > 0) console.error(formatDiagnostics(shown, diagnostics));
   if (out) process.stdout.write(out);
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-}
-
-/** The DocFX project a file is in: the nearest folder above it holding docfx.json, or null. */
-function projectOf(file: string): string | null {
-  let dir = dirname(file);
-  for (let i = 0; i < MAX_PROJECT_DEPTH; i++) {
-    if (existsSync(join(dir, 'docfx.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-  return null;
 }
 
 /** Pages below `dir` (posix paths relative to it), in name order; never through a symbolic link. */

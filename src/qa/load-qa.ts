@@ -10,12 +10,13 @@ import type { QaSource } from './context.ts';
 import { parseGlossary, parseSuppressions } from './glossary.ts';
 import { checkPage } from './run-qa.ts';
 import { alignedPairs, type TmxPair } from './export-tmx.ts';
+import { xliffSources, type XliffSource } from './export-files.ts';
 import type { QaReport } from './types.ts';
 
 export interface QaRun {
   site: LoadedSite;
   /** One report per document of the site. */
-  reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[]; tmxPairs: TmxPair[] }[];
+  reports: { siteDoc: SiteDoc; report: QaReport; sources: QaSource[]; tmxPairs: TmxPair[]; xliff: XliffSource[] }[];
 }
 
 /**
@@ -47,8 +48,8 @@ export function checkDocument(siteDoc: SiteDoc, data: QaData): QaEntry {
   // The text the loader read: never the file again.
   const sources = sourcesOf(siteDoc);
   const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, ...data });
-  // What the TMX export needs from the context, kept instead of the context (which holds every parsed view).
-  return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx) };
+  // What the TMX and XLIFF exports need from the context, kept instead of the context (which holds every parsed view).
+  return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx), xliff: xliffSources(ctx) };
 }
 
 /** A document's translations with the text each was read from. */

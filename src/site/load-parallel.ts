@@ -53,7 +53,7 @@ export interface WorkerResult {
   index: number;
   siteDoc: SiteDoc;
   files: SerializedFile[];
-  qa: Pick<QaEntry, 'report' | 'tmxPairs'> | null;
+  qa: Pick<QaEntry, 'report' | 'tmxPairs' | 'xliff'> | null;
 }
 
 export const serializeFile = (f: VFile): SerializedFile => ({
@@ -99,7 +99,7 @@ export function runJob(context: Parameters<typeof loadDocument>[0], data: QaData
   const { siteDoc, files } = loadDocument(context, job.docId, job.entries);
   const qa = data ? checkDocument(siteDoc, data) : null;
   shipLight(siteDoc, context);
-  return { index: job.index, siteDoc, files: files.map(serializeFile), qa: qa ? { report: qa.report, tmxPairs: qa.tmxPairs } : null };
+  return { index: job.index, siteDoc, files: files.map(serializeFile), qa: qa ? { report: qa.report, tmxPairs: qa.tmxPairs, xliff: qa.xliff } : null };
 }
 
 export interface ParallelResult {
