@@ -57,7 +57,7 @@ describe('npm run build', () => {
     expect(summary.errors).toBe(0);
     expect(summary.warnings).toBeGreaterThan(0);
     expect(ok.stderr).toMatch(/^load: 1 documents, 5 sources, \d+ findings, 1 thread in \d+\.\d s$/m);
-    expect(ok.stderr).toMatch(/^workbench: 18 pages, 5 downloads in /m);
+    expect(ok.stderr).toMatch(/^workbench: 18 pages, 8 downloads in /m);
     for (const lang of ['en', 'ja', 'fr', 'de', 'ko', 'es']) expect(existsSync(join(out, lang, 'become-partner', 'index.html')), lang).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
     const before = fileDigests(out);

@@ -99,13 +99,12 @@ describe('qa CLI', () => {
     expect(findings.filter((f) => f.check === 'punct.truncated').map((f) => f.locale)).toEqual(['de-DE']);
   });
 
-  it('--export writes XLIFF for the span-wrapped locales and one TMX', () => {
+  it('--export writes XLIFF for every locale and one TMX', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'qa-export-')), 'nested');
     const r = cli('qa', ['--export', out, '--json']);
     expect(r.status).toBe(0);
-    for (const name of ['become-partner.fr-FR.xlf', 'become-partner.ko-KR.xlf', 'become-partner.tmx']) expect(existsSync(join(out, name)), name).toBe(true);
-    expect(readFileSync(join(out, 'become-partner.fr-FR.xlf'), 'utf8')).toContain('trgLang="fr-FR"');
-    expect(existsSync(join(out, 'become-partner.ja-JP.xlf'))).toBe(false);
+    for (const locale of ['de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ko-KR']) expect(readFileSync(join(out, `become-partner.${locale}.xlf`), 'utf8'), locale).toContain(`trgLang="${locale}"`);
+    expect(existsSync(join(out, 'become-partner.tmx'))).toBe(true);
     expect(r.stderr).toContain('become-partner.tmx');
   });
 
