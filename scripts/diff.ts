@@ -9,7 +9,7 @@
  *
  * Exit 2 on a usage error, else 0. A thin shell over diffPair, which the pair pages use too.
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide } from '../src/qa/pair-diff.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
@@ -71,22 +71,9 @@ function human(diff: PairDiff): string {
 }
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   return withUsage(USAGE, () => {
     if (positionals.length !== 2) throw new UsageError(`expected two locales, got ${positionals.length}`);
     const run = loadQaForCli(values.dir);

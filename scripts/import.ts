@@ -11,16 +11,14 @@
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { decodeSource } from '../src/pipeline/decode-source.ts';
 import { diagnosticLine, toDiagnostics } from '../src/pipeline/diagnostics.ts';
 import { fingerprintOf } from '../src/qa/export-xliff.ts';
 import { applyEdits, planImport, readXliff, XliffSyntaxError, type ImportConflict } from '../src/qa/import-xliff.ts';
 import { markPostEdited } from '../src/qa/post-edited.ts';
 import { xliffUnits } from '../src/qa/xliff-units.ts';
 import { readSourceFile } from '../src/site/safe-paths.ts';
-import { contentDirDefault } from '../src/site/load-site.ts';
+import { parseCommandLine } from './command-line.ts';
 import { internalErrorLine } from './internal-error.ts';
 import { normalizePageFile } from './page-file.ts';
 
@@ -40,30 +38,20 @@ example: mt-docs import become-partner.fr-FR.xlf --write --mark-post-edited
 exit: 0 applied (or nothing to apply), 1 conflicts or unreadable input, 2 usage error`;
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        write: { type: 'boolean', default: false },
-        source: { type: 'string' },
-        'skip-conflicts': { type: 'boolean', default: false },
-        'mark-post-edited': { type: 'boolean', default: false },
-        'ignore-fingerprint': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      write: { type: 'boolean', default: false },
+      source: { type: 'string' },
+      'skip-conflicts': { type: 'boolean', default: false },
+      'mark-post-edited': { type: 'boolean', default: false },
+      'ignore-fingerprint': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
     console.error(USAGE);
     return 2;
@@ -88,19 +76,17 @@ function main(argv: string[]): number {
     console.error(`${xlfPath}:1:1: error: ${named === null ? 'the XLIFF names no source file (no original on <file>)' : `the source file ${named} is not here nor beside the XLIFF`}; give it with --source [import-source-missing]`);
     return 1;
   }
-  const contentDir = process.env.MT_DOCS_CONTENT ?? (existsSync(join(contentDirDefault(), 'mt-docs.config.json')) ? contentDirDefault() : join(import.meta.dirname, '../content'));
-  const page = normalizePageFile(original, contentDir);
+  const page = normalizePageFile(original);
   if ('error' in page) {
     console.error(page.error);
     return 1;
   }
-  const { shown, bytes, result } = page;
-  const decoded = decodeSource(bytes, shown).text;
-  if (!result.doc || decoded === null) {
+  const { shown, bytes, text, result } = page;
+  if (!result.doc || text === null) {
     console.error(toDiagnostics(result.file).filter((d) => d.severity === 'error').map((d) => diagnosticLine(shown, d)).join('\n'));
     return 1;
   }
-  const plan = planImport(xliff, { fingerprint: fingerprintOf(decoded), locale: result.doc.locale, units: xliffUnits(result.doc, decoded, null) }, { ignoreFingerprint: values['ignore-fingerprint'] });
+  const plan = planImport(xliff, { fingerprint: fingerprintOf(text), locale: result.doc.locale, units: xliffUnits(result.doc, text, null) }, { ignoreFingerprint: values['ignore-fingerprint'] });
   const where = (c: ImportConflict) => (c.line > 0 ? `${shown}:${c.line}:1` : `${xlfPath}:${c.xliffLine}:1`);
   for (const c of plan.conflicts) console.error(`${where(c)}: error: ${c.reason} [${c.ruleId}]`);
 

@@ -12,23 +12,21 @@
  * usage error, else 0. A thin shell over the same functions the site build uses.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { buildRegistry, SOURCE_LOCALE } from '../src/i18n/locales.ts';
 import { loadResources } from '../src/i18n/resources.ts';
 import { diagnosticLine, report, toDiagnostics, type Diagnostic } from '../src/pipeline/diagnostics.ts';
-import { linkTextsIn } from '../src/pipeline/link-repair.ts';
-import { hasSpanPairs, stripSpanPairs } from '../src/pipeline/mt-spans.ts';
 import { normalizeBytes } from '../src/pipeline/processor.ts';
 import { englishFrontMatter, rebuildEnglish } from '../src/pipeline/rebuild-english.ts';
 import { toMarkdown } from '../src/pipeline/to-markdown.ts';
 import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
-import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
+import { loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
 import { readSourceFile } from '../src/site/safe-paths.ts';
 import { MAX_PROJECT_DEPTH, MAX_PROJECT_FILES, projectFiles, readDocfxProject } from '../src/site/docfx.ts';
+import { parseCommandLine } from './command-line.ts';
 import { internalErrorLine } from './internal-error.ts';
-import { normalizePageFile, projectOf } from './page-file.ts';
+import { normalizePageFile, pageContentDir } from './page-file.ts';
 
 const USAGE = `usage: npm run --silent normalize -- <file> [--format md|json|en]
        npm run --silent normalize -- <dir> [--json] [--out DIR]
@@ -43,37 +41,13 @@ Diagnostics on stderr as file:line:column: severity: message [rule-id].
 example: mt-docs normalize nl-NL/microsoft-365 --out clean/
 exit: 0 ok, 1 a page has errors, 2 usage error`;
 
-/**
- * The content whose configuration (upstream site, symlink rule) a page is normalised with: the one
- * named (MT_DOCS_CONTENT, set by mt-docs in a team's folder), else ./content, else this project's own
- * — so normalize works on a hand-off file from any folder.
- */
-function normalizeContentDir(): string {
-  if (process.env.MT_DOCS_CONTENT) return process.env.MT_DOCS_CONTENT;
-  const here = contentDirDefault();
-  return existsSync(join(here, 'mt-docs.config.json')) ? here : join(import.meta.dirname, '../content');
-}
-
 function formatDiagnostics(path: string, diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => diagnosticLine(path, d)).join('\n');
 }
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: 'string', short: 'f', default: 'md' }, json: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(argv, { format: { type: 'string', short: 'f', default: 'md' }, json: { type: 'boolean', default: false }, out: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const format = parsed.values.format;
   const [input, ...extra] = parsed.positionals;
   if (!input || extra.length > 0 || !['md', 'json', 'en'].includes(format ?? '')) {
@@ -86,12 +60,12 @@ function main(argv: string[]): number {
     console.error(`--out and --json go with a folder (normalize <dir>); for one file use --format\n${USAGE}`);
     return 2;
   }
-  const page = normalizePageFile(input, normalizeContentDir());
+  const page = normalizePageFile(input);
   if ('error' in page) {
     console.error(page.error);
     return 1;
   }
-  const { shown, bytes, result, config, contentDir, docId } = page;
+  const { shown, text, result, config, contentDir, docId } = page;
   const doc = result.doc;
   let out = '';
   let diagnostics = toDiagnostics(result.file);
@@ -116,7 +90,7 @@ function main(argv: string[]): number {
       diagnostics = toDiagnostics(result.file);
     } else {
       const englishOptions = normalizeOptionsFor({ config, resources: loadResources(), contentDir, docId, locale: SOURCE_LOCALE, segmentOf: new Map(), docIds: [docId] });
-      const english = rebuildEnglish([{ path: shown, text: bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), doc }], { ...englishOptions, fallbackLocale: SOURCE_LOCALE });
+      const english = rebuildEnglish([{ path: shown, text: text!, doc }], { ...englishOptions, fallbackLocale: SOURCE_LOCALE });
       if (english?.doc) out = toMarkdown(english.doc.tree, { frontMatter: englishFrontMatter(english.doc.meta) });
       else if (english) diagnostics = [...diagnostics, ...toDiagnostics(english.file)];
     }
@@ -148,7 +122,7 @@ function pagesBelow(dir: string): string[] {
 /** `normalize <dir>`: every page, its diagnostics, a summary; the clean tree with --out. */
 function normalizeTree(dirArg: string, options: { json: boolean; out?: string }): number {
   const dir = resolve(dirArg);
-  const contentDir = normalizeContentDir();
+  const contentDir = pageContentDir();
   const configFile = new VFile({ path: join(contentDir, 'mt-docs.config.json') });
   const config = loadSiteConfig(contentDir, configFile);
   if (!config) {

@@ -15,7 +15,7 @@ import { linkTextsIn } from '../src/pipeline/link-repair.ts';
 import { hasSpanPairs, stripSpanPairs } from '../src/pipeline/mt-spans.ts';
 import { normalizeBytes, type NormalizeResult } from '../src/pipeline/processor.ts';
 import { MAX_PROJECT_DEPTH } from '../src/site/docfx.ts';
-import { loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
+import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
 import type { SiteConfig } from '../src/site/config.ts';
 import { readSourceFile } from '../src/site/safe-paths.ts';
 
@@ -23,6 +23,8 @@ export interface PageFile {
   /** The path as the user gave it (relative to the working folder). */
   shown: string;
   bytes: Buffer;
+  /** The text the pipeline parsed (decoded: no BOM, LF); null when the bytes could not be decoded. */
+  text: string | null;
   result: NormalizeResult;
   config: SiteConfig;
   contentDir: string;
@@ -41,8 +43,19 @@ export function projectOf(file: string): string | null {
   return null;
 }
 
+/**
+ * The content whose configuration (upstream site, symlink rule) a page is normalised with: the one
+ * named (MT_DOCS_CONTENT, set by mt-docs in a team's folder), else ./content, else this project's own
+ * — so the commands work on a hand-off file from any folder.
+ */
+export function pageContentDir(): string {
+  if (process.env.MT_DOCS_CONTENT) return process.env.MT_DOCS_CONTENT;
+  const here = contentDirDefault();
+  return existsSync(join(here, 'mt-docs.config.json')) ? here : join(import.meta.dirname, '../content');
+}
+
 /** `input` normalised with the configuration of `contentDir`; `error` is the diagnostic to print. */
-export function normalizePageFile(input: string, contentDir: string): PageFile | { error: string } {
+export function normalizePageFile(input: string, contentDir = pageContentDir()): PageFile | { error: string } {
   const shown = relative(process.cwd(), input) || input;
   // A regular file only (a FIFO would hang the read), and a symlink only to a file in the same folder.
   const read = readSourceFile(dirname(resolve(input)), basename(input), { followSymlinks: true });
@@ -81,5 +94,7 @@ export function normalizePageFile(input: string, contentDir: string): PageFile |
     if (hasSpanPairs(text)) linkTextsIn(stripSpanPairs(text).segments.map((s) => s.source ?? '').join('\n'), siblings);
   }
   const result = normalizeBytes(bytes, { ...options, path: shown, englishLinkText: (url) => siblings.get(url) });
-  return { shown, bytes, result, config, contentDir, docId };
+  // The decoded text is the value of the file the pipeline parsed (absent when decoding failed).
+  const text = result.file.value === undefined ? null : String(result.file.value);
+  return { shown, bytes, text, result, config, contentDir, docId };
 }

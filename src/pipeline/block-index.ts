@@ -51,10 +51,12 @@ export function blockIndex() {
         const included = node.data?.includedAt;
         const start = included ? -1 : (node.position?.start.offset ?? -1);
         const end = included ? -1 : (node.position?.end.offset ?? -1);
-        // A pair that opens a block starts before the block's first character: compare with its end.
-        while (!included && s < segments.length && segments[s]!.end <= start) s++;
         const ids: string[] = [];
-        while (!included && s < segments.length && segments[s]!.start < end) ids.push(segments[s++]!.id);
+        if (!included) {
+          // A pair that opens a block starts before the block's first character: compare with its end.
+          while (s < segments.length && segments[s]!.end <= start) s++;
+          while (s < segments.length && segments[s]!.start < end) ids.push(segments[s++]!.id);
+        }
         node.data = { ...node.data, blockKey: key, segmentIds: ids, hProperties: { ...(node.data?.hProperties ?? {}), dataBlock: key } };
         blocks.push({
           key,

@@ -35,7 +35,6 @@ declare module 'mdast' {
   interface EmphasisData {
     includeMissing?: { label: string; path: string };
   }
-
 }
 
 interface Found {

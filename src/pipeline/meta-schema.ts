@@ -30,6 +30,9 @@ const handoffDate = z
 const text = z.string().trim().min(1, 'must not be empty');
 const hex = (name: string) => z.string().regex(/^[0-9a-f]{7,64}$/i, `${name} must be a hexadecimal hash`);
 
+/** Set by `mt-docs import --mark-post-edited` (src/qa/post-edited.ts): a person post-edited the MT. */
+export const POST_EDITED_KEY = 'mt-docs.post-edited';
+
 export const metaSchema = z
   .object({
     title: text,
@@ -49,6 +52,7 @@ export const metaSchema = z
     'ms.sourcegitcommit': hex('ms.sourcegitcommit').optional(),
     'ms.openlocfilehash': hex('ms.openlocfilehash').optional(),
     'ms.locfileid': z.union([z.string(), z.number()]).transform(String).optional(),
+    [POST_EDITED_KEY]: z.boolean().optional(),
   })
   .catchall(z.unknown());
 
@@ -68,6 +72,8 @@ export interface DocMeta {
   sourceCommit: string | null;
   openLocFileHash: string | null;
   locFileId: string | null;
+  /** A person post-edited the machine translation (`mt-docs.post-edited: true`). */
+  postEdited: boolean;
   /** Every front-matter key as received (including the ones above), for key-drift checks. */
   raw: Record<string, unknown>;
   /** For the rebuilt English: the translated files it was rebuilt from. */
@@ -87,6 +93,7 @@ export function toDocMeta(meta: RawMeta, raw: Record<string, unknown>): DocMeta 
     sourceCommit: meta['ms.sourcegitcommit'] ?? null,
     openLocFileHash: meta['ms.openlocfilehash'] ?? null,
     locFileId: meta['ms.locfileid'] ?? null,
+    postEdited: meta[POST_EDITED_KEY] === true,
     raw,
   };
 }

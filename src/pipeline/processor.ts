@@ -110,8 +110,8 @@ function parseInclude(processor: ReturnType<typeof createProcessor>, file: VFile
     return structuredClone(hit.tree);
   }
   const tree = processor.parse(file) as Root;
-  if (text.length <= MAX_CACHED_INCLUDE_BYTES) {
-    while (parsedIncludes.size >= MAX_CACHED_INCLUDES || (parsedIncludes.size > 0 && parsedIncludeBytes + text.length > MAX_CACHED_INCLUDE_BYTES)) {
+  if (key.length <= MAX_CACHED_INCLUDE_BYTES) {
+    while (parsedIncludes.size >= MAX_CACHED_INCLUDES || (parsedIncludes.size > 0 && parsedIncludeBytes + key.length > MAX_CACHED_INCLUDE_BYTES)) {
       const [oldest] = parsedIncludes.keys();
       parsedIncludeBytes -= oldest!.length;
       parsedIncludes.delete(oldest!);

@@ -4,7 +4,7 @@
  * The `qa --export` CLI and the site build write the same files under the same names. Pure given the
  * loaded run; never reads or writes files itself.
  */
-import type { QaContext, QaSource } from './context.ts';
+import type { QaContext } from './context.ts';
 import { exportTmx, type TmxPair } from './export-tmx.ts';
 import { exportXliff, fingerprintOf } from './export-xliff.ts';
 import type { QaReport } from './types.ts';
@@ -21,13 +21,13 @@ export interface XliffSource {
 
 /** The XLIFF units of every translation of a checked page. */
 export function xliffSources(ctx: QaContext): XliffSource[] {
-  const english = ctx.english?.doc ?? null;
+  const english = ctx.english;
   return ctx.locales.map((l) => ({
     locale: l.locale,
     file: l.file,
     fingerprint: fingerprintOf(l.text),
-    units: xliffUnits(l.doc, l.text, english && l.alignment ? { doc: english, alignment: l.alignment } : null),
-    englishRevision: english?.meta.sourceCommit ?? ctx.english?.revisions[0] ?? null,
+    units: xliffUnits(l.doc, l.text, english && l.alignment ? { doc: english.doc, alignment: l.alignment } : null),
+    englishRevision: english ? (english.doc.meta.sourceCommit ?? english.revisions[0] ?? null) : null,
   }));
 }
 
@@ -46,7 +46,7 @@ export const tmxName = (docId: string) => `${docId}.tmx`;
 /** The XLIFF files a report has, without building them (for links): one per translation. */
 export const xliffLocales = (report: QaReport) => report.locales.map((l) => l.locale);
 
-export function exportFiles(entry: { report: QaReport; sources: QaSource[]; tmxPairs: TmxPair[]; xliff: XliffSource[] }): ExportFile[] {
+export function exportFiles(entry: { report: QaReport; tmxPairs: TmxPair[]; xliff: XliffSource[] }): ExportFile[] {
   const { report } = entry;
   const files: ExportFile[] = entry.xliff.map((x) => ({
     name: xliffName(report.docId, x.locale),

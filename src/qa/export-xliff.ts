@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Severity } from './types.ts';
 import type { Inline } from './xliff-inline.ts';
 import type { XliffUnit } from './xliff-units.ts';
-import { xmlAttr } from './xml-text.ts';
+import { xmlAttr, xmlText } from './xml-text.ts';
 
 /** Our extension namespace (XLIFF 2.0 allows attributes of other namespaces on `<file>` and `<unit>`). */
 export const MTD_NS = 'urn:mt-docs:xliff:1';
@@ -43,17 +43,8 @@ const PRIORITY: Record<Severity, number> = { error: 1, warning: 3, info: 8 };
 /** A unit id is an NMTOKEN; anything else is made one (the raw id is kept as `name`). */
 export const nmtoken = (id: string) => (/^[\p{L}\p{N}._:-]+$/u.test(id) ? id : id.replace(/[^\p{L}\p{N}._:-]/gu, '_') || '_');
 
-// Characters XML 1.0 cannot carry: written as XLIFF's <cp hex="…"/>, so nothing is lost.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const cp = (c: string) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`;
-/** Element content of XLIFF: markup escaped, CR as a reference, characters XML cannot hold as `<cp>`. */
-export const xliffText = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;')
-    .replace(NOT_XML, cp);
+/** XLIFF element content: a character XML cannot hold is written as `<cp hex="…"/>`, so nothing is lost. */
+const xliffText = (s: string) => xmlText(s, (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`);
 
 function notes(items: { category: string; priority?: number; text: string }[], indent: string): string[] {
   if (items.length === 0) return [];

@@ -26,7 +26,6 @@ export interface ReadUnit {
   line: number;
   /** Null when the unit has no target at all (not translated: left alone). */
   target: ReadInline[] | null;
-  state: string | null;
 }
 
 export interface ReadXliff {
@@ -53,7 +52,6 @@ export function readXliff(xml: string): ReadXliff {
   let unit: ReadUnit | null = null;
   /** The open inline containers of the current target: the target itself, then each open `<pc>`. */
   let stack: ReadInline[][] | null = null;
-  let mrkDepth = 0;
   let inTarget = false;
   let skipDepth = 0;
   let files = 0;
@@ -86,14 +84,11 @@ export function readXliff(xml: string): ReadXliff {
       case 'file':
         if (files++ > 0) fail('more than one <file>: an export has one file per XLIFF');
         out.original = attr('original');
-        out.fingerprint = (tag.attributes as Record<string, { uri: string; local: string; value: string }>)[`mtd:fingerprint`]?.value ?? Object.values(tag.attributes).find((a) => a.uri === MTD_NS && a.local === 'fingerprint')?.value ?? null;
+        out.fingerprint = Object.values(tag.attributes).find((a) => a.uri === MTD_NS && a.local === 'fingerprint')?.value ?? null;
         return;
       case 'unit':
-        unit = { id: attr('name') ?? attr('id') ?? '', line: parser.line, target: null, state: null };
+        unit = { id: attr('name') ?? attr('id') ?? '', line: parser.line, target: null };
         out.units.push(unit);
-        return;
-      case 'segment':
-        if (unit && attr('state')) unit.state = attr('state');
         return;
       case 'target':
         if (!unit) return;
@@ -106,6 +101,7 @@ export function readXliff(xml: string): ReadXliff {
         if (stack) skipDepth = 1;
         return;
     }
+    // Anything else in a target (an `<mrk>` annotation: a term, a comment) is transparent: its text is the text.
     if (!inTarget || !stack) return;
     const top = stack.at(-1)!;
     switch (tag.local) {
@@ -125,10 +121,6 @@ export function readXliff(xml: string): ReadXliff {
         skipDepth = 1;
         return;
       }
-      case 'mrk':
-        // An annotation (a term, a comment): its content is the text.
-        mrkDepth++;
-        return;
       case 'sc':
       case 'ec':
       case 'sm':
@@ -143,7 +135,6 @@ export function readXliff(xml: string): ReadXliff {
       inTarget = false;
       stack = null;
     } else if (tag.local === 'pc' && stack && stack.length > 1) stack.pop();
-    else if (tag.local === 'mrk' && mrkDepth > 0) mrkDepth--;
     else if (tag.local === 'unit') unit = null;
   });
   parser.on('text', (t) => {

@@ -3,7 +3,7 @@
  * true`), set by `import --mark-post-edited` and shown by the site as "machine translation,
  * post-edited". `ms.translationtype` is left as the hand-off set it: it is the vendor's word. Pure.
  */
-export const POST_EDITED_KEY = 'mt-docs.post-edited';
+import { POST_EDITED_KEY } from '../pipeline/meta-schema.ts';
 
 /** The page's text with the key set in its front matter (added before the closing `---`, or changed in place). */
 export function markPostEdited(text: string): string {

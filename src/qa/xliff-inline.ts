@@ -13,7 +13,6 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { defuseMarkup } from '../pipeline/parse-limits.ts';
-import { isPlainText } from './text-view.ts';
 
 export type Inline =
   | { type: 'text'; value: string }
@@ -45,29 +44,42 @@ export function splitUnitText(raw: string): UnitText {
 /** Back to the file's layout: every line after the first gets the unit's continuation prefix. */
 export const joinUnitText = (content: string, prefix: string) => content.replace(/\n/g, `\n${prefix}`);
 
-// Built once: creating the syntax extensions costs more than parsing a typical unit.
-const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// Built once: creating the syntax extensions costs more than parsing a typical unit. GFM doubles a
+// parse's cost and adds inline syntax only where these can appear (strikethrough, autolink literals,
+// footnote references).
+const GFM_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const GFM_INLINE = /~|:\/\/|www\.|@|\[\^/i;
 /** Parsed in front of the unit so that it is read as paragraph text whatever it starts with (`1.`, `#`, `-`). */
 const LEAD = '&amp;';
 const ALERT = /^\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*\n?/i;
 const INCLUDE_OPEN = /\[!INCLUDE\s*$/i;
 
+/**
+ * Text in which no inline construct can start; on one line, behind LEAD, no block construct either. Most
+ * units are such and skip the parser (a unit's parse is most of what exporting it costs).
+ */
+const INLINE_MARKUP = /[\\`*_[\]<&~\n\r]|:\/\/|www\.|@/i;
+
 /** The inline model of a unit's content (continuation prefixes already off). */
 export function inlineOf(content: string): Inline[] {
   if (content === '') return [];
-  if (isPlainText(content)) return [{ type: 'text', value: content }];
-  const defused = defuseMarkup(content);
+  if (!INLINE_MARKUP.test(content)) return [{ type: 'text', value: content }];
+  // Edge spaces are content of a unit (an MT defect, or the space before the next segment); a paragraph drops them.
+  const lead = /^[ \t]*/.exec(content)![0];
+  const trail = /[ \t]*$/.exec(content.slice(lead.length))![0];
+  const body = content.slice(lead.length, content.length - trail.length);
+  const edges = (items: Inline[]): Inline[] => mergeText([{ type: 'text', value: lead }, ...items, { type: 'text', value: trail }]);
+  const defused = defuseMarkup(body);
   // Shapes the parser is slow on were defused: such a unit is one text, kept as it is.
   if (defused.changed) return [{ type: 'text', value: content }];
-  const tree = fromMarkdown(LEAD + content, PARSE_OPTIONS) as Root;
+  const tree = (GFM_INLINE.test(body) ? fromMarkdown(LEAD + body, GFM_OPTIONS) : fromMarkdown(LEAD + body)) as Root;
   const para = tree.children[0];
   if (tree.children.length !== 1 || para?.type !== 'paragraph') return [{ type: 'text', value: content }];
   const at = (offset: number | undefined) => Math.max(0, (offset ?? LEAD.length) - LEAD.length);
-  const items = walk(para.children, content, at);
+  const items = walk(para.children, body, at);
   const first = items[0];
   if (first?.type === 'text' && first.value.startsWith('&')) first.value = first.value.slice(1);
-  if (first?.type === 'text' && first.value === '') items.shift();
-  return mergeText(protectDocfx(items));
+  return edges(protectDocfx(items));
 }
 
 function walk(nodes: PhrasingContent[], text: string, at: (o: number | undefined) => number): Inline[] {

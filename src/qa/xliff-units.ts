@@ -46,8 +46,6 @@ function blockRange(block: Block, text: string): { start: number; end: number } 
   return { start: block.start + open[0].length, end: block.start + open[0].length + close.index };
 }
 
-const unitText = (text: string, start: number, end: number) => splitUnitText(text.slice(start, end));
-
 /** Where a segment's translation is in the file: right after its opening tag, verbatim; null if not. */
 function segmentRange(text: string, s: { start: number; target: string }): { start: number; end: number } | null {
   const open = text.indexOf('>', s.start);
@@ -63,7 +61,7 @@ export function xliffUnits(doc: LocalizedDoc, text: string, english: { doc: Loca
     for (const s of doc.segments) {
       const range = segmentRange(text, s);
       if (!range) continue;
-      const { content, prefix } = unitText(text, range.start, range.end);
+      const { content, prefix } = splitUnitText(text.slice(range.start, range.end));
       const source = s.source === null ? null : inlineOf(splitUnitText(s.source).content);
       units.push({ id: s.id, kind: 'segment', line: s.line, ...range, prefix, atLineStart: lineStartAt(range.start), target: inlineOf(content), source, ...(source ? {} : { noSource: 'no-english-in-pair' as const }) });
     }
@@ -73,7 +71,7 @@ export function xliffUnits(doc: LocalizedDoc, text: string, english: { doc: Loca
     if (block.type !== 'paragraph' && block.type !== 'heading') continue;
     const range = blockRange(block, text);
     if (!range) continue;
-    const { content, prefix } = unitText(text, range.start, range.end);
+    const { content, prefix } = splitUnitText(text.slice(range.start, range.end));
     const target = inlineOf(content);
     if (!target.some(hasText)) continue;
     const match = english?.alignment.get(block.key) ?? null;

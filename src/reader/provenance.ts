@@ -7,6 +7,8 @@ import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 
 export interface Provenance {
   translationType: string | null;
+  /** A person post-edited the translation (imported from XLIFF with --mark-post-edited). */
+  postEdited: boolean;
   revision: string | null;
   handoff: string | null;
   /** The newest revision among the other translations, when it is newer than this page's. */
@@ -26,6 +28,7 @@ export function provenanceOf(doc: LocalizedDoc, translations: LocalizedDoc[]): P
   const newest = newer[0];
   return {
     translationType: doc.meta.translationType,
+    postEdited: doc.meta.postEdited,
     revision,
     handoff,
     newer: newest

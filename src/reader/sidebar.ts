@@ -31,10 +31,15 @@ const label = (item: TocItem, render: NavRender) => {
   return lang ? `<span lang="${escapeHtml(lang)}">${escapeHtml(text)}</span>` : escapeHtml(text);
 };
 
-function link(item: TocItem, render: NavRender, current: string | null): string {
+/** Where an entry leads: its page in this locale (with the entry's anchor), its external URL, or nowhere. */
+function hrefOf(item: TocItem, render: NavRender): string | null {
   const href = item.docId ? render.hrefOf(item.docId) : (item.url ?? null);
-  if (!href) return `<span class="nav-label">${label(item, render)}</span>`;
-  const full = item.docId && item.hash ? `${href}#${encodeURI(item.hash)}` : href;
+  return href && item.docId && item.hash ? `${href}#${encodeURI(item.hash)}` : href;
+}
+
+function link(item: TocItem, render: NavRender, current: string | null): string {
+  const full = hrefOf(item, render);
+  if (!full) return `<span class="nav-label">${label(item, render)}</span>`;
   const here = item.docId !== undefined && item.docId === current && !item.hash;
   const fallback = item.docId && render.fallbackOf?.(item.docId) ? ` <span class="nav-fallback">(${escapeHtml(render.fallbackLabel ?? 'English')})</span>` : '';
   return `<a href="${escapeHtml(full)}"${here ? ' aria-current="page"' : ''}${item.url ? ' rel="external"' : ''}${fallback ? ' hreflang="en"' : ''}>${label(item, render)}${fallback}</a>`;
@@ -58,8 +63,8 @@ function entries(items: readonly TocItem[]): number {
 
 /** The first page a group leads to: its own, else its first entry's, in reading order. */
 function firstHref(item: TocItem, render: NavRender): string | null {
-  const own = item.docId ? render.hrefOf(item.docId) : (item.url ?? null);
-  if (own) return item.docId && item.hash ? `${own}#${encodeURI(item.hash)}` : own;
+  const own = hrefOf(item, render);
+  if (own) return own;
   for (const child of item.children) {
     const href = firstHref(child, render);
     if (href) return href;

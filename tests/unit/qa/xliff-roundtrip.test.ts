@@ -19,6 +19,7 @@ import { loadQa } from '../../../src/qa/load-qa.ts';
 import { markPostEdited } from '../../../src/qa/post-edited.ts';
 import { inlineOf, markdownOf, type Inline } from '../../../src/qa/xliff-inline.ts';
 import { xliffUnits } from '../../../src/qa/xliff-units.ts';
+import { provenanceOf } from '../../../src/reader/provenance.ts';
 
 const run = loadQa();
 const entry = run.reports[0]!;
@@ -87,7 +88,7 @@ describe('XLIFF 2.0 export', () => {
   it('characters XML cannot carry are <cp> elements, and read back as themselves', () => {
     const text = '---\ntitle: T\nms.contentlocale: de-DE\n---\n\nGlocke\u0007 hier.\n';
     const units = xliffUnits(normalizeText(text, { path: 'x/de-DE.md' }).doc!, text, null);
-    const xml = exportFiles({ report: { ...entry.report, findings: [] }, sources: [], tmxPairs: [], xliff: [{ locale: 'de-DE', file: 'x/de-DE.md', fingerprint: fingerprintOf(text), units, englishRevision: null }] })[0]!.content;
+    const xml = exportFiles({ report: { ...entry.report, findings: [] }, tmxPairs: [], xliff: [{ locale: 'de-DE', file: 'x/de-DE.md', fingerprint: fingerprintOf(text), units, englishRevision: null }] })[0]!.content;
     expect(xml).toContain('Glocke<cp hex="0007"/> hier.');
     const plan = planImport(readXliff(xml), { fingerprint: fingerprintOf(text), locale: 'de-DE', units });
     expect(plan).toEqual({ edits: [], conflicts: [], unchanged: 1 });
@@ -175,7 +176,7 @@ describe('import', () => {
       // Two codes swapped, in a page of two links.
       const text = '---\ntitle: T\nms.contentlocale: de-DE\n---\n\nSiehe [eins](a.md) und [zwei](b.md).\n';
       const units = xliffUnits(normalizeText(text, { path: 'x/de-DE.md' }).doc!, text, null);
-      const xml = exportFiles({ report: { ...entry.report, findings: [] }, sources: [], tmxPairs: [], xliff: [{ locale: 'de-DE', file: 'x/de-DE.md', fingerprint: fingerprintOf(text), units, englishRevision: null }] })[0]!.content;
+      const xml = exportFiles({ report: { ...entry.report, findings: [] }, tmxPairs: [], xliff: [{ locale: 'de-DE', file: 'x/de-DE.md', fingerprint: fingerprintOf(text), units, englishRevision: null }] })[0]!.content;
       const swapped = xml.replace(/(<pc id="1"[^>]*>eins<\/pc>)( und )(<pc id="2"[^>]*>zwei<\/pc>)/, '$3$2$1');
       expect(swapped).not.toBe(xml);
       expect(planImport(readXliff(swapped), { fingerprint: fingerprintOf(text), locale: 'de-DE', units }).conflicts.map((c) => c.ruleId)).toEqual(['import-code-reordered']);
@@ -243,7 +244,12 @@ describe('mt-docs import as a process', () => {
     const wrote = cli([xlf, '--source', page, '--write', '--mark-post-edited', '--json']);
     expect(wrote.status, wrote.stderr).toBe(0);
     expect(JSON.parse(wrote.stdout)).toMatchObject({ written: true, edits: [{ unit: '55724-112' }], conflicts: [] });
-    expect(readFileSync(page, 'utf8')).toContain('mt-docs.post-edited: true');
+    const marked = readFileSync(page, 'utf8');
+    expect(marked).toContain('mt-docs.post-edited: true');
+    // The page says so: its provenance is "machine translated, post-edited".
+    const markedDoc = normalizeText(marked, { path: page }).doc!;
+    expect(provenanceOf(markedDoc, [markedDoc])).toMatchObject({ translationType: 'MT', postEdited: true });
+    expect(provenanceOf(sourceOf('fr-FR').doc, [])).toMatchObject({ postEdited: false });
     const again = cli([xlf, '--source', page]);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/fr\.xlf:1:1: error: the source file changed since this XLIFF was exported .*\[import-source-changed\]/);
