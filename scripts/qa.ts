@@ -2,12 +2,12 @@
  * `npm run --silent qa -- [--json] [--locale L] [--dir DIR] [--strict] [--export DIR]`: the translator
  * checks over the site's pages, or over DIR (any folder holding one page in several locales).
  *
- *   (default)     findings grouped by locale: `file:line  severity  check  message`; suppressed ones
+ *   (default)     findings grouped by locale: `file:line:column: severity: message [check]`; suppressed ones
  *                 are not listed, their number is
  *   --json        an array of every finding (suppressed ones with "suppressed": true), in stable order
  *   --locale L    only that locale (`fr`, `fr-FR`, `en` for the English side)
  *   --strict      exit 1 when an unsuppressed error is reported (else 0)
- *   --export DIR  also write the XLIFF 2.0 files (span-wrapped locales) and the TMX file into DIR
+ *   --export DIR  also write the XLIFF 2.0 files (every locale) and the TMX file into DIR
  *
  * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
  */
@@ -26,7 +26,7 @@ const USAGE = `usage: npm run --silent qa -- [--json] [--locale L] [--dir DIR] [
   --locale L    only locale L (fr, fr-FR; en for the English side)
   --dir DIR     check the *.md files in DIR (one page in several locales) instead of the site
   --strict      exit 1 on an unsuppressed error-level finding
-  --export DIR  write XLIFF 2.0 (span-wrapped locales) and TMX 1.4 files into DIR
+  --export DIR  write XLIFF 2.0 (every locale) and TMX 1.4 files into DIR
   -h, --help    this text
 
 exit: 0 done, 1 errors with --strict (or unreadable sources), 2 usage error`;
@@ -52,7 +52,7 @@ function human(run: QaRun, shown: (f: Finding) => boolean, locales: string[] | n
       out.push('', `${locale}  ${statusLine(report.locales.find((l) => l.locale === locale), report)}`, `  ${counts}`);
       for (const f of open) {
         // One finding, one line (a message quoting a code block could span several).
-        out.push(`  ${f.file}:${f.line}  ${f.severity.padEnd(7)}  ${f.check}  ${f.message.replace(/\r?\n/g, '\\n')}`);
+        out.push(`  ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
       }
       const hidden = all.length - open.length;
       if (hidden > 0) out.push(`  (${plural(hidden, 'suppressed finding')} not shown)`);

@@ -8,6 +8,8 @@ import { alignWithEnglish, type Alignment } from '../reader/align-blocks.ts';
 import type { Glossary, Suppression } from './glossary.ts';
 import type { CheckId, Finding, Severity } from './types.ts';
 import { viewOf, type TextView } from './text-view.ts';
+import { SourceText, type Place } from './source-text.ts';
+import { blockRange, segmentRange } from './xliff-units.ts';
 
 export interface QaSource {
   doc: LocalizedDoc;
@@ -41,6 +43,10 @@ export interface Unit {
   source: TextView | null;
   sourceChanged: boolean;
   kind: 'segment' | 'block';
+  /** The file the unit is in, and the range of its translation there (a finding points inside it). */
+  src: SourceText;
+  start: number;
+  end: number;
 }
 
 export interface LocaleData {
@@ -48,6 +54,8 @@ export interface LocaleData {
   file: string;
   doc: LocalizedDoc;
   text: string;
+  /** The text as findings point into it: lines, columns, front-matter keys. */
+  src: SourceText;
   hasPairs: boolean;
   blocks: Map<string, BlockView>;
   alignment: Alignment | null;
@@ -65,6 +73,11 @@ export interface QaContext {
 
 /** A finding before it gets its id and its suppression state, with the text it is about. */
 export type RawFinding = Omit<Finding, 'id' | 'suppressed'> & {
+  /**
+   * The finding does not compare the translation with its English (an empty link text, a link text
+   * that starts with punctuation): a locale from another source revision has it for no such reason.
+   */
+  intrinsic?: boolean;
   /** Hashed into the finding's id, so a suppression expires when this text changes. */
   subject: string;
 };
@@ -89,6 +102,7 @@ export function buildContext(input: QaInput): QaContext {
 
   const locales = input.translations.map(({ doc, text }): LocaleData => {
     const blocks = blockViews(doc);
+    const src = new SourceText(text);
     const hasPairs = doc.segments.length > 0;
     const alignment = english ? alignWithEnglish(doc, english, { matchUrls: false }) : null;
     const blockOfSegment = new Map(doc.blocks.flatMap((b) => b.segmentIds.map((id) => [id, b] as const)));
@@ -96,6 +110,7 @@ export function buildContext(input: QaInput): QaContext {
     if (hasPairs) {
       for (const s of doc.segments) {
         const b = blockOfSegment.get(s.id);
+        const range = segmentRange(text, s) ?? { start: s.start, end: s.end };
         units.push({
           locale: doc.locale,
           file: doc.path,
@@ -108,6 +123,8 @@ export function buildContext(input: QaInput): QaContext {
           source: s.source !== null ? viewOf(s.source) : null,
           sourceChanged: false,
           kind: 'segment',
+          src,
+          ...range,
         });
       }
     } else {
@@ -116,6 +133,7 @@ export function buildContext(input: QaInput): QaContext {
         const match = alignment?.get(b.key) ?? null;
         // The whole English block (its links and code sit outside the segments' spans).
         const englishView = match ? (englishBlocks?.get(match.key)?.view ?? null) : null;
+        const range = blockRange(b, text) ?? { start: src.lineStart(b.line), end: src.lineStart(b.line + 1) };
         const hasEnglishText = !!match && match.segmentIds.some((id) => englishSegments.get(id)?.source);
         units.push({
           locale: doc.locale,
@@ -128,6 +146,8 @@ export function buildContext(input: QaInput): QaContext {
           source: hasEnglishText ? englishView : null,
           sourceChanged: english !== null && match === null,
           kind: 'block',
+          src,
+          ...range,
         });
       }
     }
@@ -136,6 +156,7 @@ export function buildContext(input: QaInput): QaContext {
       file: doc.path,
       doc,
       text,
+      src,
       hasPairs,
       blocks,
       alignment,
@@ -146,18 +167,52 @@ export function buildContext(input: QaInput): QaContext {
   return { input, glossary: input.glossary, english: english ? { doc: english, blocks: englishBlocks!, revisions } : null, locales };
 }
 
-/** A finding about one unit. */
-export function unitFinding(unit: Unit, check: CheckId, severity: Severity, message: string, subject = unit.target.raw): RawFinding {
+/**
+ * Where in a unit a finding points: the nth match of a string or pattern inside the unit's range in the
+ * file (text of the translation, so it holds wherever the check saw it), or the unit's start.
+ */
+export interface Spot {
+  find: string | RegExp;
+  nth?: number;
+}
+
+/** The place of a spot in a unit; the unit's start where the spot is not found in its range. */
+export function placeIn(unit: Unit, spot?: Spot): Place {
+  if (spot) {
+    const at = unit.src.find(spot.find, unit.start, unit.end, spot.nth ?? 0);
+    if (at >= 0) return unit.src.at(at);
+    // The view saw it with NBSP folded or markup taken off: try the first match of its first word.
+    if (typeof spot.find === 'string') {
+      const word = spot.find.trim().split(/[\s\u00a0\u202f]+/)[0] ?? '';
+      const near = word.length >= 2 ? unit.src.find(word, unit.start, unit.end) : -1;
+      if (near >= 0) return unit.src.at(near);
+    }
+  }
+  return unit.src.at(unit.start);
+}
+
+/** A finding about one unit, at the spot given (or the unit's start). */
+export function unitFinding(unit: Unit, check: CheckId, severity: Severity, message: string, subject = unit.target.raw, spot?: Spot): RawFinding {
+  const { line, column } = placeIn(unit, spot);
   return {
     check,
     severity,
     locale: unit.locale,
     file: unit.file,
-    line: unit.line,
+    line,
+    column,
     ...(unit.segment ? { segment: unit.segment } : {}),
     anchor: unit.anchor,
     block: unit.block,
     message,
     subject,
   };
+}
+
+/** A finding about the front matter, on the line of the key it is about. */
+export function keyFinding(l: LocaleData, key: string | null, check: CheckId, severity: Severity, message: string, subject: string, what: 'key' | 'value' = 'key', offsetInValue = 0): RawFinding {
+  const fm = l.src.frontMatter;
+  const k = key ? fm?.keys.get(key) : undefined;
+  const place = k ? l.src.at((what === 'key' ? k.offset : k.valueOffset) + offsetInValue) : fm ? l.src.at(fm.close) : { line: 1, column: 1 };
+  return { check, severity, locale: l.locale, file: l.file, ...place, message, subject };
 }

@@ -4,7 +4,7 @@
  */
 import type { Finding } from './types.ts';
 
-export const FINDING_COLUMNS = ['id', 'check', 'severity', 'locale', 'file', 'line', 'segment', 'anchor', 'block', 'message', 'revisionDriven', 'suppressed'] as const satisfies readonly (keyof Finding)[];
+export const FINDING_COLUMNS = ['id', 'check', 'severity', 'locale', 'file', 'line', 'column', 'segment', 'anchor', 'block', 'message', 'revisionDriven', 'suppressed'] as const satisfies readonly (keyof Finding)[];
 
 export const findingsJson = (findings: Finding[]) => `${JSON.stringify(findings, null, 2)}\n`;
 

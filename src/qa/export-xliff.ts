@@ -55,7 +55,7 @@ function notes(items: { category: string; priority?: number; text: string }[], i
   ];
 }
 
-const findingNote = (f: Finding) => ({ category: f.check, priority: PRIORITY[f.severity], text: `${f.severity}: ${f.message} (${f.file}:${f.line})` });
+const findingNote = (f: Finding) => ({ category: f.check, priority: PRIORITY[f.severity], text: `${f.severity}: ${f.message} (${f.file}:${f.line}:${f.column})` });
 
 /**
  * Ids for one unit's codes: the target's in order, then each source code takes the id of the first

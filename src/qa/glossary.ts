@@ -25,6 +25,8 @@ const glossarySchema = z.object({
   doNotTranslate: z.array(z.string().min(1)).default([]),
   concepts: z.array(conceptSchema).default([]),
   deprecated: z.array(z.string().min(1)).default([]),
+  /** French space before ; : ? !: `any` kind (a file that mixes kinds is flagged), or `no-break` only. */
+  frenchSpaces: z.enum(['any', 'no-break']).default('any'),
 });
 
 export type Glossary = z.output<typeof glossarySchema>;

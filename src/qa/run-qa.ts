@@ -33,11 +33,12 @@ function finalize(raw: RawFinding[], ctx: QaContext): Finding[] {
     (a, b) =>
       a.locale.localeCompare(b.locale) ||
       a.line - b.line ||
+      a.column - b.column ||
       order.get(a.check)! - order.get(b.check)! ||
       a.message.localeCompare(b.message),
   );
   const seen = new Map<string, number>();
-  return sorted.map(({ subject, ...f }) => {
+  return sorted.map(({ subject, intrinsic: _intrinsic, ...f }) => {
     const base = `${f.check}:${f.locale}:${f.anchor ?? ''}:${hash8(subject.normalize('NFC'))}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
@@ -154,14 +155,30 @@ const VS_ENGLISH = new Set<CheckId>([
   'ws.segment',
 ]);
 
-/** Differences from an English the locale was not translated from are labelled revision-driven: info. */
+/**
+ * Differences from an English the locale was not translated from are labelled revision-driven: info.
+ * Not a finding about the translation alone (an empty link text): no source revision explains that.
+ */
 function labelRevisionDriven(raw: RawFinding[], ctx: QaContext): RawFinding[] {
   const other = new Set(ctx.locales.filter((l) => l.otherRevision).map((l) => l.locale));
   return raw.map((f) =>
-    VS_ENGLISH.has(f.check) && other.has(f.locale) && !f.revisionDriven && f.block
+    VS_ENGLISH.has(f.check) && other.has(f.locale) && !f.revisionDriven && !f.intrinsic && f.block
       ? { ...f, severity: 'info', revisionDriven: true, message: `${f.message} (source changed: translated from another revision)` }
       : f,
   );
+}
+
+/**
+ * One finding per problem: where a finding restates another one's at the same place, the more specific
+ * one stays (a sentence cut off also ends without its end mark).
+ */
+const RESTATES: [kept: CheckId, dropped: CheckId][] = [['punct.truncated', 'punct.end']];
+
+function withoutRestated(raw: RawFinding[]): RawFinding[] {
+  const at = (f: RawFinding) => `${f.locale}|${f.line}`;
+  const drop = new Set<string>();
+  for (const [kept, dropped] of RESTATES) for (const f of raw) if (f.check === kept) drop.add(`${dropped}|${at(f)}`);
+  return raw.filter((f) => !drop.has(`${f.check}|${at(f)}`));
 }
 
 export function runQa(input: QaInput): QaReport {
@@ -171,7 +188,7 @@ export function runQa(input: QaInput): QaReport {
 /** The report and the context it was made from (the exports reuse the context rather than build it again). */
 export function checkPage(input: QaInput): { report: QaReport; ctx: QaContext } {
   const ctx = buildContext(input);
-  const raw = labelRevisionDriven(CHECK_FUNCTIONS.flatMap((check) => check.run(ctx)), ctx);
+  const raw = labelRevisionDriven(withoutRestated(CHECK_FUNCTIONS.flatMap((check) => check.run(ctx))), ctx);
   // Hotspots count the other checks' findings, so they come last (the other ids do not change).
   const { findings: hotspotRaw, hotspots } = sourceHotspots(ctx, finalize(raw, ctx));
   const all = finalize([...raw, ...hotspotRaw], ctx);

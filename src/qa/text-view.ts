@@ -51,6 +51,8 @@ export const termText = (s: string) => s.replace(/[\u00a0\u202f\u2009]/g, ' ');
 
 const patterns = new Map<string, RegExp>();
 
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A term as a pattern with ASCII look-arounds (never \b: `API에` must match API). Compiled once. */
 export function termPattern(term: string, flags = 'g'): RegExp {
   const key = `${flags}\u0000${term}`;
@@ -58,7 +60,7 @@ export function termPattern(term: string, flags = 'g'): RegExp {
   if (cached) return cached;
   const body = term
     .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('[ \\u00a0\\u202f\\u2009]+');
   const pattern = new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, flags);
   patterns.set(key, pattern);

@@ -46,6 +46,8 @@ export interface Finding {
   file: string;
   /** 1-based line in that file. */
   line: number;
+  /** 1-based column of the offending text on that line (UTF-16 code units; metadata: the key's). */
+  column: number;
   /** MT segment id, where the finding is about one segment. */
   segment?: string;
   /** Id of the section's heading. */

@@ -36,7 +36,7 @@ const HEADING_CLOSE = /(?:[ \t]+#+)?[ \t]*$/;
 const LINE_LEAD = /^[ \t]*(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*$/;
 
 /** The translatable range of a leaf block: a heading without its `#` markers; null for an ATX-less heading. */
-function blockRange(block: Block, text: string): { start: number; end: number } | null {
+export function blockRange(block: Block, text: string): { start: number; end: number } | null {
   if (block.start < 0 || block.end <= block.start) return null;
   const raw = text.slice(block.start, block.end);
   if (block.type !== 'heading') return { start: block.start, end: block.end };
@@ -47,7 +47,7 @@ function blockRange(block: Block, text: string): { start: number; end: number } 
 }
 
 /** Where a segment's translation is in the file: right after its opening tag, verbatim; null if not. */
-function segmentRange(text: string, s: { start: number; target: string }): { start: number; end: number } | null {
+export function segmentRange(text: string, s: { start: number; target: string }): { start: number; end: number } | null {
   const open = text.indexOf('>', s.start);
   if (open < 0) return null;
   const start = open + 1;

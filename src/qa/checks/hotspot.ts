@@ -5,6 +5,7 @@
  */
 import { checkInfo } from '../catalogue.ts';
 import type { QaContext, RawFinding } from '../context.ts';
+import type { Block } from '../../pipeline/localized-doc.ts';
 import type { Finding, Hotspot } from '../types.ts';
 
 export function sourceHotspots(ctx: QaContext, findings: Finding[]): { findings: RawFinding[]; hotspots: Hotspot[] } {
@@ -21,8 +22,16 @@ export function sourceHotspots(ctx: QaContext, findings: Finding[]): { findings:
       return s ? [s.n ?? s.id] : [];
     }
     if (!f.block) return [];
-    const match = locale.alignment?.get(f.block) ?? englishBlock.get(f.block);
+    const match = locale.alignment?.get(f.block) ?? sameLinks(locale.doc.blocks.find((b) => b.key === f.block)) ?? englishBlock.get(f.block);
     return (match?.segmentIds ?? []).map((id) => english.segments.find((s) => s.id === id)?.n ?? id);
+  };
+  // A block the alignment left out (its section is shaped differently) still has its English where
+  // exactly one English block of the section links to the same places.
+  const sameLinks = (block: Block | undefined): Block | null => {
+    if (!block || block.urls.length === 0) return null;
+    const key = [...block.urls].sort().join(' ');
+    const found = english.blocks.filter((b) => b.anchor === block.anchor && [...b.urls].sort().join(' ') === key);
+    return found.length === 1 ? found[0]! : null;
   };
   const byKey = new Map<number | string, { locales: Set<string>; ids: string[] }>();
   for (const f of findings) {
@@ -49,6 +58,7 @@ export function sourceHotspots(ctx: QaContext, findings: Finding[]): { findings:
       locale: 'en',
       file: english.path,
       line: segment?.line ?? 1,
+      column: segment?.column ?? 1,
       ...(segment ? { segment: segment.id } : {}),
       ...(block ? { anchor: block.anchor, block: block.key } : {}),
       message: `English segment ${key} is flagged in ${locales.length} locales (${locales.join(', ')}): fix the English, not ${locales.length} translations`,

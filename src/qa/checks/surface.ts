@@ -26,7 +26,7 @@ export const untranslated: Check = (ctx) => {
       // In a CJK translation, an English word of the source left as it is.
       const sourceWords = new Set(u.source.prose.match(/[A-Za-z]{3,}/g)?.map((w) => w.toLowerCase()) ?? []);
       const left = [...new Set(u.target.prose.match(/(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])/g) ?? [])].filter((w) => sourceWords.has(w.toLowerCase()) && !protectedWords.has(w.toLowerCase()));
-      if (left.length > 0) findings.push(unitFinding(u, 'untranslated', 'warning', `English words left in the translation: ${left.join(', ')}`, `words|${left.join(',')}`));
+      if (left.length > 0) findings.push(unitFinding(u, 'untranslated', 'warning', `English words left in the translation: ${left.join(', ')}`, `words|${left.join(',')}`, { find: new RegExp(`(?<![A-Za-z])${left[0]}(?![A-Za-z])`) }));
     }
   }
   return findings;
@@ -52,9 +52,12 @@ export const punctEnd: Check = (ctx) =>
       if (want === have) return [];
       // Japanese ends a sentence that introduces a list with 。 where English has a colon.
       if (u.locale.startsWith('ja') && want === 'colon' && have === 'period') return [];
-      return [unitFinding(u, 'punct.end', 'warning', `ends with ${have === 'none' ? 'no end mark' : `a ${have}`} where the English ends with ${want === 'none' ? 'none' : `a ${want}`}`, `${have}|${u.target.raw}`)];
+      return [unitFinding(u, 'punct.end', 'warning', `ends with ${have === 'none' ? 'no end mark' : `a ${have}`} where the English ends with ${want === 'none' ? 'none' : `a ${want}`}`, `${have}|${u.target.raw}`, LAST_CHARACTER)];
     }),
   );
+
+/** A unit's last visible character: where an end mark is missing or wrong. */
+const LAST_CHARACTER = { find: /\S\s*$/ };
 
 const TERMINAL = /[.。!?！？:：)）"”」』]\s*$/u;
 
@@ -73,12 +76,14 @@ export const punctTruncated: Check = (ctx) => {
       });
       const ending = others.filter(Boolean).length;
       if (others.length > 0 && ending * 2 > others.length) {
+        let end = b.block.end >= 0 ? b.block.end : l.src.lineStart(b.block.line + 1);
+        while (end > 0 && /\s/.test(l.text[end - 1]!)) end -= 1;
         findings.push({
           check: 'punct.truncated',
           severity: 'error',
           locale: l.locale,
           file: l.file,
-          line: b.block.line,
+          ...l.src.at(Math.max(0, end - 1)),
           anchor: b.block.anchor,
           block: key,
           message: `the text stops mid-sentence (“…${text.slice(-24)}”) where ${ending} of ${others.length} other locales end the sentence`,
@@ -114,13 +119,13 @@ export const wsSegment: Check = (ctx) =>
       const inner = (s: string) => s.trim().replace(/`[^`]*`/g, '``');
       const runs = (s: string) => (inner(s).match(/ {2,}/g) ?? []).length;
       if (runs(u.target.raw) > runs(u.source.raw)) {
-        findings.push(unitFinding(u, 'ws.segment', 'warning', `${runs(u.target.raw)} run(s) of two or more spaces where the English has ${runs(u.source.raw)}`, `runs|${u.target.raw}`));
+        findings.push(unitFinding(u, 'ws.segment', 'warning', `${runs(u.target.raw)} run(s) of two or more spaces where the English has ${runs(u.source.raw)}`, `runs|${u.target.raw}`, { find: /(?<=\S) {2,}(?=\S)/ }));
       }
       if (u.kind === 'segment') {
         const t = edge(u.target.raw);
         const s = edge(u.source.raw);
         if (t.lead !== s.lead || t.trail !== s.trail) {
-          findings.push(unitFinding(u, 'ws.segment', 'warning', `edge spaces differ: ${t.lead} leading and ${t.trail} trailing, English ${s.lead} and ${s.trail}`, `edge|${u.target.raw}`));
+          findings.push(unitFinding(u, 'ws.segment', 'warning', `edge spaces differ: ${t.lead} leading and ${t.trail} trailing, English ${s.lead} and ${s.trail}`, `edge|${u.target.raw}`, t.trail !== s.trail && t.lead === s.lead ? { find: /\s+$/ } : undefined));
         }
       }
       return findings;

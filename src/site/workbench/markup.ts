@@ -357,7 +357,7 @@ function findingsMain(ctx: Ctx): ElementContent[] {
                   'tbody',
                   ordered.map((f) => {
                     const col = ctx.col(f.locale);
-                    const where = `${shortFile(f.file)}:${f.line}`;
+                    const where = `${shortFile(f.file)}:${f.line}:${f.column}`;
                     return h(
                       'tr',
                       {

@@ -3,7 +3,7 @@
  * small pages built in several locales. A span-wrapped fr-FR page gives the English for the others.
  */
 import { describe, expect, it } from 'vitest';
-import { of, P, page, qa } from './helpers.ts';
+import { glossary, of, P, page, qa } from './helpers.ts';
 
 const H = (id: string, text: string, n = 100) => `## <a name="${id}"></a>${P(n, text, text)}`;
 const fr = (body: string, meta = {}) => page('fr-FR', body, meta);
@@ -26,8 +26,14 @@ describe('meta.revision', () => {
 
 describe('meta.key-drift', () => {
   it('reports keys not every locale has', () => {
-    const r = qa([fr(`${P(1, 'A.', 'A.')}\n`, { extra: 'search.appverid: met150\n' }), page('de-DE', 'A.\n')]);
-    expect(of(r, 'meta.key-drift', 'de-DE')[0]?.message).toContain('search.appverid');
+    const file = fr(`${P(1, 'A.', 'A.')}\n`, { extra: 'search.appverid: met150\n' });
+    const r = qa([file, page('de-DE', 'A.\n'), page('es-ES', 'A.\n')]);
+    // One finding, on the line of the key (the majority has no such key), none for the others.
+    const drift = of(r, 'meta.key-drift');
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatchObject({ locale: 'fr-FR', column: 1 });
+    expect(drift[0]!.message).toContain('search.appverid');
+    expect(file.split('\n')[drift[0]!.line - 1]).toMatch(/^search\.appverid:/);
   });
   it('is silent on identical key sets', () => {
     expect(of(qa([fr(`${P(1, 'A.', 'A.')}\n`), page('de-DE', 'A.\n')]), 'meta.key-drift')).toEqual([]);
@@ -174,7 +180,10 @@ describe('term.case', () => {
 describe('term.consistency', () => {
   it('counts the different renderings of a concept in one file', () => {
     const r = qa([fr(`${P(2, 'Microsoft Defender pour Endpoint et Microsoft Defender pour le point de terminaison.', 'Microsoft Defender for Endpoint twice.')}\n`)]);
-    expect(of(r, 'term.consistency', 'fr-FR')[0]?.message).toContain('2 different ways');
+    // One finding per rendering outside the file's own (here: the most used, or the first of a tie).
+    const found = of(r, 'term.consistency', 'fr-FR');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('2 ways in this file');
   });
   it('counts the allowed renderings as one', () => {
     const r = qa([fr(`${P(2, 'Microsoft Defender pour point de terminaison et Defender pour point de terminaison.', 'Microsoft Defender for Endpoint and Defender for Endpoint.')}\n`)]);
@@ -260,6 +269,14 @@ describe('ws.cjk', () => {
     const r = qa([page('ja-JP', `${P(2, 'マルチテナント の方法を使用Azure AD、 アプリケーション。', 'Use a multi-tenant Azure AD approach.')}\n`)]);
     expect(of(r, 'ws.cjk').map((f) => f.severity).sort()).toEqual(['info', 'warning', 'warning']);
   });
+  it("goes by the file's own convention for Latin text next to Japanese", () => {
+    const spaced = ['Azure AD の名前。', 'HTTP の要求。', 'API を呼ぶ。', 'User-Agent を設定。'].map((t, i) => P(i + 2, t, 'Text.')).join('\n\n');
+    const r = qa([page('ja-JP', `${spaced}\n\n${P(9, '各HTTP 要求。', 'Each HTTP request.')}\n`)]);
+    const found = of(r, 'ws.cjk');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', segment: 'ab12c-9' });
+    expect(found[0]!.message).toContain('where this file writes one');
+  });
   it('is silent on well-spaced Japanese', () => {
     expect(of(qa([page('ja-JP', `${P(2, 'Azure AD アプリケーション名が必要です。', 'The Azure AD application name is needed.')}\n`)]), 'ws.cjk')).toEqual([]);
   });
@@ -271,6 +288,95 @@ describe('fr.punct-spacing', () => {
   });
   it('accepts NBSP, narrow NBSP and URLs', () => {
     expect(of(qa([fr(`${P(2, 'Essayer\u202f? Voici\u00a0: [lien](https://a.example).', 'Try? Here: [link](https://a.example).')}\n`)]), 'fr.punct-spacing')).toEqual([]);
+  });
+  const mixed = fr(`${P(2, 'Voici\u00a0: un.', 'Here: one.')}\n\n${P(3, 'Essayer ? Deux.', 'Try? Two.')}\n\n${P(4, 'Trois\u00a0!', 'Three!')}\n`);
+  it('flags each breaking space in a file that uses no-break ones elsewhere, at the space', () => {
+    const found = of(qa([mixed]), 'fr.punct-spacing');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', segment: 'ab12c-3' });
+    const line = mixed.split('\n')[found[0]!.line - 1]!;
+    expect(line.slice(found[0]!.column - 1)).toMatch(/^ \? Deux/);
+  });
+  it('is silent on a file that uses U+0020 throughout, unless the house style asks for no-break spaces', () => {
+    const plain = fr(`${P(2, 'Voici : un.', 'Here: one.')}\n\n${P(3, 'Essayer ? Deux.', 'Try? Two.')}\n`);
+    expect(of(qa([plain]), 'fr.punct-spacing')).toEqual([]);
+    expect(of(qa([plain], [], { ...glossary, frenchSpaces: 'no-break' }), 'fr.punct-spacing')).toHaveLength(2);
+  });
+});
+
+describe('positions', () => {
+  it('points at the offending text: an empty link at its bracket, a key finding at its key', () => {
+    const text = page('de-DE', 'Siehe die [](https://a.example/p) Seite.\n', { description: 'Mit Microsoft Defender ATP arbeiten' });
+    const r = qa([text]);
+    const lines = text.split('\n');
+    const empty = of(r, 'link.empty-text')[0]!;
+    expect(lines[empty.line - 1]!.slice(empty.column - 1)).toMatch(/^\[\]\(https/);
+    const deprecated = of(r, 'term.deprecated')[0]!;
+    expect(lines[deprecated.line - 1]!.slice(deprecated.column - 1)).toMatch(/^Microsoft Defender ATP/);
+  });
+});
+
+describe('meta.key-drift across revisions', () => {
+  it('reports a key renamed since the newest revision once, on its line, as revision-driven', () => {
+    const newer = { commit: 'eb8c600d0000000000000000000000000000aaaa', handoff: '11/24/2021', extra: 'ms.localizationpriority: medium\n' };
+    const old = page('de-DE', 'A.\n', { extra: 'localization_priority: Normal\n' });
+    const r = qa([fr(`${P(1, 'A.', 'A.')}\n`, { extra: 'localization_priority: Normal\n' }), old, page('ja-JP', 'A。\n', newer)]);
+    const de = of(r, 'meta.key-drift', 'de-DE');
+    expect(de).toHaveLength(1);
+    expect(de[0]).toMatchObject({ severity: 'info', revisionDriven: true, column: 1 });
+    expect(de[0]!.message).toContain('localization_priority is ms.localizationpriority');
+    expect(old.split('\n')[de[0]!.line - 1]).toMatch(/^localization_priority:/);
+    expect(of(r, 'meta.key-drift', 'ja-JP')).toEqual([]);
+  });
+});
+
+describe('struct.skeleton inside lists', () => {
+  const en = fr(`## <a name="s"></a>${P(1, 'Étape', 'Step')}\n\n1. ${P(2, 'Un', 'One')}\n\n    - ${P(3, 'Format :', 'Format:')} \`x-1\`\n    - ${P(4, 'Exemple', 'Example')}\n`);
+  const de = (body: string) => page('de-DE', `## <a name="s"></a>Schritt\n\n${body}`);
+  it('reports a code block where the English has inline code at the nested list item, not at the heading', () => {
+    const text = de('1. Eins\n\n    - Format:\n\n      ```http\n      x-1\n      ```\n    - Beispiel\n');
+    const found = of(qa([en, text]), 'struct.skeleton', 'de-DE');
+    expect(found).toHaveLength(1);
+    expect(text.split('\n')[found[0]!.line - 1]).toMatch(/^ {4}- Format:/);
+    expect(found[0]!.message).toContain('fence:http');
+  });
+  it('reports indentation only against the other locales, as an info', () => {
+    const four = (locale: string) => page(locale, `## <a name="s"></a>S ${locale}\n\n1. Eins\n\n    - Format: \`x-1\`\n    - Beispiel\n`);
+    const three = page('it-IT', `## <a name="s"></a>S\n\n1. Uno\n\n   - Formato: \`x-1\`\n   - Esempio\n`);
+    const r = qa([en, four('de-DE'), four('es-ES'), three]);
+    expect(of(r, 'struct.skeleton', 'de-DE')).toEqual([]);
+    const it3 = of(r, 'struct.skeleton', 'it-IT');
+    expect(it3).toHaveLength(1);
+    expect(it3[0]!.severity).toBe('info');
+    expect(three.split('\n')[it3[0]!.line - 1]).toMatch(/^ {3}- Formato/);
+    expect(it3[0]!.message).toContain('renders the same');
+  });
+});
+
+describe('one finding per problem', () => {
+  it('a term in the wrong case is term.case only, not term.dnt-count too', () => {
+    const r = qa([fr(`${P(2, 'Utilisez azure AD.', 'Use Azure AD.')}\n`)]);
+    expect(of(r, 'term.case')).toHaveLength(1);
+    expect(of(r, 'term.dnt-count')).toEqual([]);
+  });
+  it("a rendering is judged by the file's own convention where one holds most occurrences", () => {
+    const body = [1, 2, 3, 4].map((n) => P(n + 1, 'Microsoft Defender for Endpoint hilft.', 'Microsoft Defender for Endpoint helps.')).join('\n\n');
+    const r = qa([page('de-DE', `${body}\n\n${P(9, 'Microsoft Defender für Endpunkt hilft.', 'Microsoft Defender for Endpoint helps.')}\n`)]);
+    const found = of(r, 'term.consistency');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/^“Microsoft Defender für Endpunkt” ×1/);
+  });
+});
+
+describe('link.url-parity across locales', () => {
+  it('flags a URL only one locale links to, at the URL', () => {
+    const en = fr(`${P(2, 'Voir [la page](https://a.example/p).', 'See [the page](https://a.example/p).')}\n`);
+    const odd = page('de-DE', 'Siehe [die Seite](https://b.example/q).\n');
+    const r = qa([en, odd, page('es-ES', 'Vea [la página](https://a.example/p).\n')]);
+    const found = of(r, 'link.url-parity', 'de-DE').filter((f) => f.message.includes('no other locale'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('warning');
+    expect(odd.split('\n')[found[0]!.line - 1]!.slice(found[0]!.column - 1)).toMatch(/^https:\/\/b\.example\/q/);
   });
 });
 

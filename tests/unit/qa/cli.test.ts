@@ -52,7 +52,7 @@ describe('qa CLI', () => {
     expect(cli('qa', ['--json']).stdout).toBe(r.stdout);
   });
 
-  it('groups findings by locale as file:line, severity, check id and message', () => {
+  it('groups findings by locale as file:line:column: severity: message [check]', () => {
     const r = cli('qa', []);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
@@ -60,8 +60,9 @@ describe('qa CLI', () => {
     const heads = lines.filter((l) => /^\S/.test(l) && l !== 'become-partner').map((l) => l.split(' ')[0]);
     expect(heads).toEqual(expected.columns);
     expect(r.stdout).toMatch(/^de-DE {2}revision group \d+, handed off 2021-03-23, stale, MT$/m);
-    expect(r.stdout).toContain('  content/source/become-partner/de-DE.md:44  error    punct.truncated  the text stops mid-sentence');
-    const empty = lines.filter((l) => l.includes('  link.empty-text  '));
+    expect(r.stdout).toMatch(/^ {2}content\/source\/become-partner\/de-DE\.md:44:180: error: the text stops mid-sentence .* \[punct\.truncated\]$/m);
+    const empty = lines.filter((l) => l.endsWith(' [link.empty-text]'));
+    expect(empty.every((l) => /^ {2}\S+\.md:\d+:\d+: error: link to \S+ has no text/.test(l))).toBe(true);
     expect(empty).toHaveLength(expected.findings.filter((f) => f.check === 'link.empty-text').length);
     expect(lines.every((l) => !/^\s+at /.test(l))).toBe(true);
   });

@@ -103,9 +103,9 @@ describe('findings downloads', () => {
   it('CSV has a header and one quoted-as-needed row per finding', () => {
     const csv = findingsCsv(findings);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,check,severity,locale,file,line,segment,anchor,block,message,revisionDriven,suppressed');
+    expect(lines[0]).toBe('id,check,severity,locale,file,line,column,segment,anchor,block,message,revisionDriven,suppressed');
     expect(csv.endsWith('\r\n')).toBe(true);
-    const sample: Finding = { id: 'i', check: 'ws.segment', severity: 'info', locale: 'fr-FR', file: 'f.md', line: 2, message: '=SUM(1), "quoted"\nnext', suppressed: true };
-    expect(findingsCsv([sample]).split('\r\n')[1]).toBe('i,ws.segment,info,fr-FR,f.md,2,,,,"\'=SUM(1), ""quoted""\nnext",,yes');
+    const sample: Finding = { id: 'i', check: 'ws.segment', severity: 'info', locale: 'fr-FR', file: 'f.md', line: 2, column: 5, message: '=SUM(1), "quoted"\nnext', suppressed: true };
+    expect(findingsCsv([sample]).split('\r\n')[1]).toBe('i,ws.segment,info,fr-FR,f.md,2,5,,,,"\'=SUM(1), ""quoted""\nnext",,yes');
   });
 });

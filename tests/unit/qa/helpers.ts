@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeText } from '../../../src/pipeline/processor.ts';
 import { rebuildEnglish } from '../../../src/pipeline/rebuild-english.ts';
-import { parseGlossary, type Suppression } from '../../../src/qa/glossary.ts';
+import { parseGlossary, type Glossary, type Suppression } from '../../../src/qa/glossary.ts';
 import { runQa } from '../../../src/qa/run-qa.ts';
 import type { CheckId, Finding, QaReport } from '../../../src/qa/types.ts';
 
@@ -36,7 +36,7 @@ ${body}`;
 export const P = (n: number, target: string, source: string, prefix = 'ab12c') =>
   `<span data-ttu-id="${prefix}-${n}">${target}</span><span class="sxs-lookup"><span data-stu-id="${prefix}-${n}">${source}</span></span>`;
 
-export function qa(files: string[], suppressions: Suppression[] = []): QaReport {
+export function qa(files: string[], suppressions: Suppression[] = [], withGlossary: Glossary = glossary): QaReport {
   const sources = files.map((text) => {
     const locale = /ms\.contentlocale: (\S+)/.exec(text)![1]!;
     const result = normalizeText(text, { path: `${locale}.md`, docId: 'test' });
@@ -51,7 +51,7 @@ export function qa(files: string[], suppressions: Suppression[] = []): QaReport 
     docId: 'test',
     translations: sources,
     english: english?.doc ?? null,
-    glossary,
+    glossary: withGlossary,
     suppressions,
   });
 }
