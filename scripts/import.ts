@@ -29,7 +29,8 @@ const USAGE = `usage: npm run --silent import -- <file.xlf> [--write] [--source 
   --source FILE       the source file to apply it to (default: the XLIFF's original, from here or from its folder)
   --skip-conflicts    apply the units without conflicts even when others have one (default: write nothing then)
   --ignore-fingerprint  for an XLIFF whose file fingerprint a tool dropped: apply by unit id (codes still checked)
-  --mark-post-edited  when something changes, set mt-docs.post-edited: true in the front matter (shown on the page)
+  --mark-post-edited  when something changes, list the units edited in mt-docs.post-edited in the front
+                      matter (the page shows "post-edited", the translator workbench which units)
   --json              print {source, edits, unchanged, conflicts, written} as JSON
   -h, --help          this text
 
@@ -93,7 +94,7 @@ function main(argv: string[]): number {
   const blocked = plan.conflicts.length > 0 && !values['skip-conflicts'];
   const received = bytes.toString('utf8');
   let after = blocked ? received : applyEdits(received, plan.edits);
-  if (!blocked && plan.edits.length > 0 && values['mark-post-edited']) after = markPostEdited(after);
+  if (!blocked && plan.edits.length > 0 && values['mark-post-edited']) after = markPostEdited(after, plan.edits.map((e) => e.unit));
   const changed = after !== received;
   let written = false;
   if (changed && values.write) {

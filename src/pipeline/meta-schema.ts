@@ -52,7 +52,7 @@ export const metaSchema = z
     'ms.sourcegitcommit': hex('ms.sourcegitcommit').optional(),
     'ms.openlocfilehash': hex('ms.openlocfilehash').optional(),
     'ms.locfileid': z.union([z.string(), z.number()]).transform(String).optional(),
-    [POST_EDITED_KEY]: z.boolean().optional(),
+    [POST_EDITED_KEY]: z.union([z.boolean(), z.array(z.string())]).optional(),
   })
   .catchall(z.unknown());
 
@@ -72,8 +72,10 @@ export interface DocMeta {
   sourceCommit: string | null;
   openLocFileHash: string | null;
   locFileId: string | null;
-  /** A person post-edited the machine translation (`mt-docs.post-edited: true`). */
+  /** A person post-edited the machine translation (`mt-docs.post-edited: true`, or a list of units). */
   postEdited: boolean;
+  /** The units (segment ids, block keys) post-edited, where the key lists them; null for the whole file or none. */
+  postEditedUnits: string[] | null;
   /** Every front-matter key as received (including the ones above), for key-drift checks. */
   raw: Record<string, unknown>;
   /** For the rebuilt English: the translated files it was rebuilt from. */
@@ -93,7 +95,8 @@ export function toDocMeta(meta: RawMeta, raw: Record<string, unknown>): DocMeta 
     sourceCommit: meta['ms.sourcegitcommit'] ?? null,
     openLocFileHash: meta['ms.openlocfilehash'] ?? null,
     locFileId: meta['ms.locfileid'] ?? null,
-    postEdited: meta[POST_EDITED_KEY] === true,
+    postEdited: meta[POST_EDITED_KEY] === true || (Array.isArray(meta[POST_EDITED_KEY]) && meta[POST_EDITED_KEY].length > 0),
+    postEditedUnits: Array.isArray(meta[POST_EDITED_KEY]) ? meta[POST_EDITED_KEY] : null,
     raw,
   };
 }

@@ -92,6 +92,7 @@ function buildGrid(ctx: QaContext, findings: Finding[]): GridRow[] {
   };
   for (const b of ctx.english?.doc.blocks ?? []) add(b);
   for (const l of ctx.locales) for (const b of l.doc.blocks) add(b);
+  const postEditedUnits = ctx.locales.map((l) => new Set(l.doc.meta.postEditedUnits ?? []));
   const byBlock = new Map<string, string[]>();
   for (const f of findings) if (f.block) byBlock.set(`${f.locale}|${f.block}`, [...(byBlock.get(`${f.locale}|${f.block}`) ?? []), f.id]);
   return keys.map(({ key, anchor, type }) => {
@@ -110,7 +111,9 @@ function buildGrid(ctx: QaContext, findings: Finding[]): GridRow[] {
       const b = l.blocks.get(key);
       const inv = localeInv[i];
       const sourceChanged = !!l.alignment && !l.alignment.get(key) && b?.block.type !== 'heading' ? true : !!l.alignment && b?.block.type === 'heading' && !l.alignment.get(key);
-      cells[l.locale] = b && inv ? { text: b.view.text, line: b.block.line, sourceChanged, invariants: inv, disagreements: sourceChanged ? [] : disagreements(inv, ref), findingIds: byBlock.get(`${l.locale}|${key}`) ?? [] } : null;
+      const edited = postEditedUnits[i]!;
+      const postEdited = !!b && (edited.has(key) || b.block.segmentIds.some((id) => edited.has(id)));
+      cells[l.locale] = b && inv ? { text: b.view.text, line: b.block.line, sourceChanged, invariants: inv, disagreements: sourceChanged ? [] : disagreements(inv, ref), findingIds: byBlock.get(`${l.locale}|${key}`) ?? [], ...(postEdited ? { postEdited: true as const } : {}) } : null;
     });
     return { key, anchor, type, cells };
   });
@@ -135,6 +138,7 @@ function localeStatuses(ctx: QaContext, findings: Finding[]): LocaleStatus[] {
       hasPairs: l.hasPairs,
       segments: l.doc.segments.length,
       counts,
+      postEdited: m.postEdited ? { units: m.postEditedUnits } : null,
     };
   });
 }

@@ -85,6 +85,11 @@ export interface LocaleStatus {
   hasPairs: boolean;
   segments: number;
   counts: Record<Severity, number>;
+  /**
+   * Post-edits imported into this file (`mt-docs.post-edited`): the units listed (segment ids, block
+   * keys), or null units where the whole file is marked; null where there are none.
+   */
+  postEdited: { units: string[] | null } | null;
 }
 
 export interface GridCell {
@@ -97,6 +102,8 @@ export interface GridCell {
   /** Invariants that disagree with English (or with the majority of locales where English has none). */
   disagreements: (keyof Invariants)[];
   findingIds: string[];
+  /** A person post-edited this block (or one of its segments): it is no longer the machine's text. */
+  postEdited?: true;
 }
 
 export interface GridRow {

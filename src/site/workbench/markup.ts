@@ -136,11 +136,18 @@ function columnHead(ctx: Ctx, code: string, status: LocaleStatus | null, groups:
             s.stale ? h('span.qa-badge.qa-badge-stale', P.t('qa:dashboard.stale')) : h('span.qa-badge.qa-badge-ok', P.t('qa:dashboard.current')),
             ' ',
             type && h('abbr.qa-badge', { title: P.t(`qa:type.${type}Label`) }, [P.t(`qa:type.${type}`), h('span.visually-hidden', ` (${P.t(`qa:type.${type}Label`)})`)]),
+            s.postEdited && [' ', postEditedBadge(ctx, s)],
           ),
         ),
       ),
     ),
   ) as ElementContent[];
+}
+
+/** "Post-edited": the whole file, or how many of its units a person edited after the machine. */
+export function postEditedBadge(ctx: Pick<Ctx, 'P'>, s: LocaleStatus): Element {
+  const units = s.postEdited?.units;
+  return h('span.qa-badge.qa-badge-edited', units ? ctx.P.t('qa:dashboard.postEditedUnits', { count: units.length }) : ctx.P.t('qa:dashboard.postEdited'));
 }
 
 const worstOf = (list: Finding[]) => {
@@ -262,7 +269,7 @@ function workbenchMain(ctx: Ctx): ElementContent[] {
             'td',
             {
               id: cellId(code, row.key),
-              className: ['qa-cell', ...(cell.sourceChanged ? ['qa-source-changed'] : []), ...(worst ? [`qa-worst-${worst}`] : [])],
+              className: ['qa-cell', ...(cell.sourceChanged ? ['qa-source-changed'] : []), ...(cell.postEdited ? ['qa-post-edited'] : []), ...(worst ? [`qa-worst-${worst}`] : [])],
               dataCol: code,
               dataInv: signatures[code],
             },
@@ -270,7 +277,11 @@ function workbenchMain(ctx: Ctx): ElementContent[] {
               qaText(ctx, cell.text, col.lang, col.dir),
               h(
                 'p.qa-cell-meta',
-                kids(cell.line > 0 && [h('span.qa-line', P.t('qa:grid.line', { line: cell.line })), ' '], cell.sourceChanged && h('span.qa-badge.qa-badge-changed', P.t('qa:grid.sourceChanged'))),
+                kids(
+                  cell.line > 0 && [h('span.qa-line', P.t('qa:grid.line', { line: cell.line })), ' '],
+                  cell.sourceChanged && [h('span.qa-badge.qa-badge-changed', P.t('qa:grid.sourceChanged')), ' '],
+                  cell.postEdited && h('span.qa-badge.qa-badge-edited', P.t('qa:grid.postEdited')),
+                ),
               ),
               chips(ctx, cell.invariants, cell.disagreements),
               list.length > 0 &&

@@ -380,6 +380,17 @@ describe('link.url-parity across locales', () => {
   });
 });
 
+describe('post-edits in the report', () => {
+  it('marks the blocks whose segments or keys the page lists as post-edited, and the locale', () => {
+    const body = `${P(2, 'Un.', 'One.')}\n\n${P(3, 'Deux.', 'Two.')}\n`;
+    const r = qa([fr(body, { extra: 'mt-docs.post-edited: ["ab12c-3"]\n' }), page('de-DE', 'Eins.\n\nZwei.\n', { extra: 'mt-docs.post-edited: true\n' }), page('es-ES', 'Uno.\n\nDos.\n')]);
+    const status = Object.fromEntries(r.locales.map((l) => [l.locale, l.postEdited]));
+    expect(status).toEqual({ 'fr-FR': { units: ['ab12c-3'] }, 'de-DE': { units: null }, 'es-ES': null });
+    const edited = r.grid.flatMap((row) => Object.entries(row.cells).filter(([, c]) => c?.postEdited).map(([code]) => `${code} ${row.key}`));
+    expect(edited).toEqual(['fr-FR :2']);
+  });
+});
+
 describe('source.hotspot', () => {
   it('flags an English segment three locales stumble over', () => {
     const en = `## <a name="s"></a>${P(1, 'Étape', 'Step')}\n\n${P(2, 'Voir la [page](https://a.example/p) partenaire.', 'See the [partner page](https://a.example/p).')}\n`;

@@ -224,6 +224,15 @@ describe('--mark-post-edited', () => {
     expect(markPostEdited('---\r\ntitle: T\r\nmt-docs.post-edited: false\r\n---\r\n')).toBe('---\r\ntitle: T\r\nmt-docs.post-edited: true\r\n---\r\n');
     expect(markPostEdited('no front matter')).toBe('no front matter');
   });
+  it('lists the units edited, adding to the ones listed before; a file marked as a whole stays so', () => {
+    const once = markPostEdited('---\ntitle: T\n---\nBody', ['b-2', 'step-1:3']);
+    expect(once).toBe('---\ntitle: T\nmt-docs.post-edited: ["b-2","step-1:3"]\n---\nBody');
+    expect(markPostEdited(once, ['a-1', 'b-2'])).toBe('---\ntitle: T\nmt-docs.post-edited: ["a-1","b-2","step-1:3"]\n---\nBody');
+    expect(markPostEdited('---\nmt-docs.post-edited: true\n---\n', ['a-1'])).toBe('---\nmt-docs.post-edited: true\n---\n');
+    // The list is YAML the pipeline reads back as the page's post-edited units.
+    const doc = normalizeText(`${received('fr-FR').replace('ms.locfileid', 'mt-docs.post-edited: ["55724-112", "step-1:2"]\nms.locfileid')}`, { path: 'fr-FR.md' }).doc!;
+    expect(doc.meta).toMatchObject({ postEdited: true, postEditedUnits: ['55724-112', 'step-1:2'] });
+  });
 });
 
 describe('mt-docs import as a process', () => {
@@ -245,7 +254,8 @@ describe('mt-docs import as a process', () => {
     expect(wrote.status, wrote.stderr).toBe(0);
     expect(JSON.parse(wrote.stdout)).toMatchObject({ written: true, edits: [{ unit: '55724-112' }], conflicts: [] });
     const marked = readFileSync(page, 'utf8');
-    expect(marked).toContain('mt-docs.post-edited: true');
+    // The units edited are listed, so the workbench can show which ones a person edited.
+    expect(marked).toContain('mt-docs.post-edited: ["55724-112"]');
     // The page says so: its provenance is "machine translated, post-edited".
     const markedDoc = normalizeText(marked, { path: page }).doc!;
     expect(provenanceOf(markedDoc, [markedDoc])).toMatchObject({ translationType: 'MT', postEdited: true });

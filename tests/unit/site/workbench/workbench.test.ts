@@ -48,6 +48,21 @@ describe('workbench markup', () => {
     }
   });
 
+  it('shows post-edits: a badge on each post-edited cell and on its column, with how many units', () => {
+    const report = structuredClone(entry.report);
+    const fr = report.locales.find((l) => l.locale === 'fr-FR')!;
+    fr.postEdited = { units: ['55724-112', '55724-113'] };
+    const row = report.grid.find((r) => r.cells['fr-FR']?.text.includes('Abonnez-vous'))!;
+    row.cells['fr-FR']!.postEdited = true;
+    const views = renderViews({ ...entry, report }, run.site.registry);
+    const html = views.phrases.localise(views.html.workbench, ui('en', { 'qa:grid.postEdited': 'Post-edited', 'qa:dashboard.postEditedUnits': 'units post-edited' }));
+    expect(html.match(/class="qa-badge qa-badge-edited"/g)).toHaveLength(2);
+    expect(html.includes('units post-edited{&quot;count&quot;:2}'), 'the column says how many units').toBe(true);
+    expect(/<td[^>]*class="qa-cell qa-post-edited[^"]*"[^>]*data-col="fr-FR"/.test(html), "the cell is marked").toBe(true);
+    const plain = renderViews(entry, run.site.registry);
+    expect(plain.html.workbench).not.toContain('qa-badge-edited');
+  });
+
   it('renders each view once, with relative links only, and no word of the UI left untranslated', () => {
     const views = renderViews(entry, run.site.registry);
     expect(views.html.workbench).toContain('data-qa-grid');
