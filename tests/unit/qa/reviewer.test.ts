@@ -1,5 +1,5 @@
 /**
- * The translator checks against a reviewer's list (tests/fixtures/qa-reviewer/become-partner.md): on
+ * The translator checks against a reviewer's list (tests/reviewer/become-partner.md): on
  * the five received translations the checks report exactly the findings listed, each at its line and
  * column, and none of the traps.
  */
@@ -10,7 +10,7 @@ import { loadQa } from '../../../src/qa/load-qa.ts';
 import type { Finding } from '../../../src/qa/types.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const LIST = readFileSync(join(ROOT, 'tests/fixtures/qa-reviewer/become-partner.md'), 'utf8');
+const LIST = readFileSync(join(ROOT, 'tests/reviewer/become-partner.md'), 'utf8');
 
 /** The table rows of one part of the list (cells trimmed; `\|` is a bar inside a cell). */
 function rows(part: string): string[][] {
