@@ -3,6 +3,8 @@
  * `#anchor` is carried over (also for middle-click and copy-link, hence the href itself is updated).
  * Browser only.
  */
+import { headerBottom, sectionInView } from './reading-position.ts';
+
 export function keepAnchorOnLanguageLinks(links: NodeListOf<HTMLAnchorElement>): void {
   const sync = () => {
     for (const link of links) {
@@ -13,15 +15,15 @@ export function keepAnchorOnLanguageLinks(links: NodeListOf<HTMLAnchorElement>):
   };
   sync();
   addEventListener('hashchange', sync);
-  // Scrolling past a heading counts too: the nearest heading above the viewport top becomes the anchor.
-  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id], article h3[id]')];
+  // Where the reader is counts, not only the last #anchor followed: the section heading at the top of
+  // the text (just under the sticky header) becomes the anchor.
+  const headings = [...document.querySelectorAll<HTMLElement>('article :is(h2, h3)[id]')];
   for (const link of links) {
     link.addEventListener('click', () => {
-      if (location.hash) return;
-      const above = headings.filter((h) => h.getBoundingClientRect().top <= 80).pop();
-      if (above) {
+      const id = sectionInView(headings, headerBottom() + 24);
+      if (id) {
         const url = new URL(link.href);
-        url.hash = above.id;
+        url.hash = id;
         link.href = url.href;
       }
     });

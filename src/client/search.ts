@@ -3,8 +3,14 @@
  * imported only on first open, so a reader who never searches downloads none of it. Results are built
  * as DOM nodes, excerpts included: index content is never inserted as HTML. Browser only.
  */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results?: PagefindSubResult[] }>;
 }
 interface Pagefind {
   search: (query: string) => Promise<{ results: PagefindResult[] }>;
@@ -46,6 +52,18 @@ export function enhanceSearch(open: HTMLButtonElement | null, dialog: HTMLDialog
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
+  // `/` (outside a field) and Ctrl+K or ⌘K open search from anywhere on the page.
+  addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = !!target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], mde-ua-builder');
+    const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const k = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+    if ((slash || k) && !dialog.open) {
+      event.preventDefault();
+      open.click();
+    }
+  });
+
   open.addEventListener('click', () => {
     dialog.showModal();
     input.focus();
@@ -86,11 +104,34 @@ export function enhanceSearch(open: HTMLButtonElement | null, dialog: HTMLDialog
           const p = document.createElement('p');
           p.append(...excerptNodes(d.excerpt));
           li.append(a, p);
+          // The sections where the words are (Pagefind's sub-results, by heading id), most hits first:
+          // a query for a term leads to its section, not only to the page.
+          const sections = (d.sub_results ?? [])
+            .filter((s) => s.url !== d.url && s.url.includes('#'))
+            .sort((x, y) => (y.locations?.length ?? 0) - (x.locations?.length ?? 0))
+            .slice(0, 3);
+          if (sections.length > 0) {
+            const sub = document.createElement('ul');
+            sub.className = 'search-sections';
+            for (const s of sections) {
+              const item = document.createElement('li');
+              const link = document.createElement('a');
+              link.href = s.url;
+              link.textContent = s.title;
+              const excerpt = document.createElement('p');
+              excerpt.append(...excerptNodes(s.excerpt));
+              item.append(link, excerpt);
+              sub.append(item);
+            }
+            li.append(sub);
+          }
           return li;
         }),
       );
       const count = found.results.length;
-      status.textContent = count === 0 ? say(dialog.dataset.noResults, { query }) : say(plural.select(count) === 'one' ? dialog.dataset.resultsOne : dialog.dataset.resultsOther, { count });
+      // The index is the page language's: the status says which.
+      const said = count === 0 ? say(dialog.dataset.noResults, { query }) : say(plural.select(count) === 'one' ? dialog.dataset.resultsOne : dialog.dataset.resultsOther, { count });
+      status.textContent = dialog.dataset.language ? `${said} (${dialog.dataset.language})` : said;
     } catch {
       status.textContent = dialog.dataset.failed ?? '';
     }

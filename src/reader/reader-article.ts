@@ -23,6 +23,36 @@ export interface ArticleOptions {
   labels?: EnglishBehindLabels;
   /** Trusted HTML of the builder, placed after the format block. */
   builderHtml?: string;
+  /** Accessible name of a heading's permalink (`Link to this section`); none without it. */
+  headingLinkLabel?: string;
+}
+
+const isElement = (node: ElementContent | Root['children'][number]): node is Element => node.type === 'element';
+const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+
+/**
+ * The build's own notices are not the page's text: a shared include this site does not have is a build
+ * warning for the site owner (and the translator pages), not a line under the reader's title or the
+ * start of every search excerpt.
+ */
+function dropBuildNotices(parent: Root | Element): void {
+  parent.children = parent.children.filter((child) => !(isElement(child) && child.tagName === 'aside' && classesOf(child).includes('include-missing'))) as typeof parent.children;
+  for (const child of parent.children) if (isElement(child)) dropBuildNotices(child);
+}
+
+/** A permalink at the end of each section heading: `#`, named for screen readers, left out of search. */
+function addHeadingLinks(parent: Root | Element, label: string): void {
+  for (const child of parent.children) {
+    if (!isElement(child)) continue;
+    if (/^h[2-4]$/.test(child.tagName) && typeof child.properties.id === 'string') {
+      child.children.push({
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-link'], href: `#${child.properties.id}`, ariaLabel: label, dataPagefindIgnore: '' },
+        children: [{ type: 'text', value: '#' }],
+      });
+    } else addHeadingLinks(child, label);
+  }
 }
 
 const textOf = (node: ElementContent): string =>
@@ -54,6 +84,8 @@ export function renderArticle(doc: LocalizedDoc, options: ArticleOptions): strin
     const english = renderHast(options.english.tree, { alertTitles: options.alertTitles, paragraphsInLists: true });
     addEnglishBehind(tree, english, alignWithEnglish(doc, options.english), options.labels);
   }
+  dropBuildNotices(tree);
+  if (options.headingLinkLabel) addHeadingLinks(tree, options.headingLinkLabel);
   if (options.builderHtml) placeBuilder(tree, options.builderHtml);
   return toHtml(tree, { allowDangerousHtml: true });
 }

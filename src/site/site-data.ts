@@ -123,6 +123,7 @@ export function renderPageArticle(doc: LocalizedDoc, siteDoc: SiteDoc, registry:
         }
       : undefined,
     builderHtml,
+    headingLinkLabel: t('doc.sectionLink'),
   });
 }
 
