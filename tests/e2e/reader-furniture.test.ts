@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
   it('keeps search, language and theme in reach after scrolling, at 1280 and 320 px', async () => {
     for (const width of [1280, 320]) {
       const page = await open(DOC('ja'), { viewport: { width, height: 800 } });
-      await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(150);
       for (const selector of ['.search-open', '.lang-switcher summary', '.theme-toggle']) {
         const box = await page.locator(selector).boundingBox();
