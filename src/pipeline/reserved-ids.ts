@@ -11,6 +11,8 @@ export const SITE_IDS: ReadonlySet<string> = new Set([
   'toc-title',
   'search-title',
   'search-input',
+  // The reader page's builder section.
+  'ua-builder-title',
   'all-findings',
   'hotspots',
   // The embed page's own sections.

@@ -58,19 +58,29 @@ function addHeadingLinks(parent: Root | Element, label: string): void {
 const textOf = (node: ElementContent): string =>
   node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
 
-/** Inserts `html` (trusted) after the innermost block that shows the User-Agent format. */
+/**
+ * Inserts `html` (trusted) after the block that shows the User-Agent format. Where that block is in the
+ * last item of a top-level list (step 4's item 6), the builder goes right after the list instead: the
+ * same place in the reading order, but the article's full width, not an indented column (190 px wide
+ * on a phone).
+ */
 function placeBuilder(tree: Root, html: string): boolean {
-  let target: { parent: Root | Element; index: number } | null = null;
-  const walk = (parent: Root | Element) => {
+  let chain: { parent: Root | Element; index: number }[] | null = null;
+  const walk = (parent: Root | Element, above: { parent: Root | Element; index: number }[]) => {
     parent.children.forEach((child, index) => {
-      if (child.type !== 'element') return;
-      if ((child.tagName === 'p' || child.tagName === 'pre') && textOf(child).includes(UA_FORMAT)) target ??= { parent, index };
-      walk(child);
+      if (chain || child.type !== 'element') return;
+      const here = [...above, { parent, index }];
+      if ((child.tagName === 'p' || child.tagName === 'pre') && textOf(child).includes(UA_FORMAT)) chain = here;
+      else walk(child, here);
     });
   };
-  walk(tree);
-  if (!target) return false;
-  const { parent, index } = target as { parent: Root | Element; index: number };
+  walk(tree, []);
+  if (!chain) return false;
+  const path = chain as { parent: Root | Element; index: number }[];
+  const top = path[0]!;
+  const list = top.parent.children[top.index] as Element;
+  const inLastItem = (list.tagName === 'ol' || list.tagName === 'ul') && path.length > 1 && path[1]!.index === list.children.reduce((last, c, i) => (isElement(c) && c.tagName === 'li' ? i : last), -1);
+  const { parent, index } = inLastItem ? top : path.at(-1)!;
   // A details disclosure right after the block stays with it.
   const next = parent.children[index + 1];
   const at = next?.type === 'element' && next.tagName === 'details' ? index + 2 : index + 1;

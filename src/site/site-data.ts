@@ -9,6 +9,7 @@ import type { Resources } from '../i18n/resources.ts';
 import type { LocalizedDoc } from '../pipeline/localized-doc.ts';
 import { renderArticle } from '../reader/reader-article.ts';
 import { uaBuilderMarkup } from '../widget/server-markup.ts';
+import { escapeHtml } from './escape-html.ts';
 import { loadSite, tocFor, type LoadedSite, type SiteDoc } from './load-site.ts';
 import { pageOrder, placeOf, type TocItem } from './toc.ts';
 import { breadcrumbsHtml, paginationHtml, sidebarHtml, type NavRender } from '../reader/sidebar.ts';
@@ -106,7 +107,7 @@ export function renderPageArticle(doc: LocalizedDoc, siteDoc: SiteDoc, registry:
   const translator = createTranslator(info.lang, resources);
   const { t } = translator;
   // The builder is a tool, not text of the page: search leaves it out.
-  const builderHtml = `<div class="ua-builder-slot" data-pagefind-ignore>${uaBuilderMarkup({ lang: info.lang, t: (key) => t(key, { ns: 'ua' }) })}</div>`;
+  const builderHtml = `<section class="ua-builder-slot" aria-labelledby="ua-builder-title" data-pagefind-ignore><h3 id="ua-builder-title">${escapeHtml(t('fallback.title', { ns: 'ua' }))}</h3>${uaBuilderMarkup({ lang: info.lang, t: (key) => t(key, { ns: 'ua' }) })}</section>`;
   const isEnglish = doc === siteDoc.english;
   const english = isEnglish ? null : (siteDoc.englishSides[doc.locale] ?? siteDoc.english);
   const englishHref = siteDoc.english ? pageHref(registry[0]!.segment, siteDoc.docId) : null;

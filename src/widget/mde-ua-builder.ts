@@ -325,8 +325,10 @@ export class MdeUaBuilder extends HTMLElement {
     if (!code) return;
     const language = this.#snippet();
     const snippet = renderSnippet(language, this.#fields);
-    // No code for a rejected value, only how many problems stand in the way (empty fields included).
-    code.textContent = snippet.ok ? snippet.code : format(this.#m.invalid, { count: this.#errorCount(FIELDS) });
+    // No code for a rejected value, only how many problems stand in the way (empty fields included);
+    // before anything is typed, what to do rather than a count of errors nobody made yet.
+    const untouched = this.#shown.size === 0 && FIELDS.every((name) => this.#fields[name] === '');
+    code.textContent = snippet.ok ? snippet.code : untouched ? this.#m.pending : format(this.#m.invalid, { count: this.#errorCount(FIELDS) });
     this.#get('note')!.hidden = language !== 'javascript';
   }
 
@@ -342,6 +344,7 @@ export class MdeUaBuilder extends HTMLElement {
       tab.tabIndex = on ? 0 : -1;
       if (on) {
         this.#get('panel')!.setAttribute('aria-labelledby', tab.id);
+        this.#get('listing')?.setAttribute('aria-labelledby', tab.id);
         if (focus) tab.focus();
       }
     }
@@ -437,6 +440,7 @@ export class MdeUaBuilder extends HTMLElement {
     this.#fromCheck = fromCheck;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
+      this.#placeStatus();
       this.#say(this.#summary());
       this.#writeUrlState();
     }, STATUS_DELAY_MS);
@@ -448,6 +452,13 @@ export class MdeUaBuilder extends HTMLElement {
     const errors = this.#fromCheck ? (this.#parsed?.diags.filter((diag) => diag.level === 'error').length ?? 0) : this.#errorCount();
     const value = this.#fromCheck ? (this.#parsed?.ok ? parts : undefined) : this.#result.value;
     return value ? format(valid, { value }) : errors ? format(invalid, { count: errors }) : '';
+  }
+
+  /** The status line goes under what it is about: the checker's field for a checked value, else the built value. */
+  #placeStatus(): void {
+    const status = this.#get('status');
+    const anchor = this.#fromCheck ? this.#get('check')?.closest('[part=field]') : this.#get('value')?.closest('[role=group]');
+    if (status && anchor && anchor.nextElementSibling !== status) anchor.after(status);
   }
 
   /** Writes the one live region; `again` re-announces a repeated message ("Copied" twice). */

@@ -67,14 +67,18 @@ export function shadowMarkup({ m, lang, mode, languages, selected }: ShadowOptio
     .join('');
   const snippets =
     `<div><div role="tablist" aria-label="${escapeHtml(m.code)}" part="tabs">${tabs}</div>` +
-    `<div role="tabpanel" id="panel" aria-labelledby="t-${selected}" tabindex="0" part="panel">` +
-    `<pre part="snippet"><code id="code"></code></pre><p class="h" id="note">${escapeHtml(m.nodeNote)}</p>` +
+    // The code scrolls sideways (long lines are not wrapped inside string literals): the block itself is
+    // the panel's tab stop, so a keyboard can scroll it.
+    `<div role="tabpanel" id="panel" aria-labelledby="t-${selected}" part="panel">` +
+    `<pre part="snippet" id="listing" tabindex="0" aria-labelledby="t-${selected}"><code id="code"></code></pre><p class="h" id="note">${escapeHtml(m.nodeNote)}</p>` +
     `<div class="a">${button('data-copy="snippet"', m.copyCode)}</div></div></div>`;
   const checker = field('check', m.check, undefined, button('id="load" hidden', m.load));
+  // The one status line sits right under what it judges: the built value, or in the checker alone the
+  // checked one (never under the empty checker field, where "Valid: …" would read as its verdict).
+  const status = `<p class="s" id="status" role="status" part="status"></p>`;
   return (
     `<div class="w" lang="${escapeHtml(lang)}" part="base">` +
-    (mode === 'validate' ? '' : builder + (languages.length ? snippets : '')) +
-    (mode === 'build' ? '' : checker) +
-    `<p class="s" id="status" role="status" part="status"></p></div>`
+    (mode === 'validate' ? checker + status : builder + status + (languages.length ? snippets : '') + (mode === 'build' ? '' : checker)) +
+    `</div>`
   );
 }

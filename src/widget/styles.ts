@@ -15,7 +15,7 @@ const CSS = `
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 :host([hidden]){display:none}
-.w{--f:var(--mde-ua-fg,light-dark(#1b1b1b,#eee));--b:var(--mde-ua-bg,light-dark(#fff,#111));--m:var(--mde-ua-muted,light-dark(#555,#bbb));--a:var(--mde-ua-accent,light-dark(#05a,#8cf));--o:var(--mde-ua-border,light-dark(#777,#888));--e:var(--mde-ua-error,light-dark(#b22,#f99));--n:var(--mde-ua-warning,light-dark(#740,#fc6));--s:var(--mde-ua-surface,light-dark(#f2f2f2,#222));display:grid;gap:1rem;padding:1rem;color:var(--f);background:var(--b);border:1px solid var(--o);border-radius:.5rem;line-height:1.5}
+.w{--f:var(--mde-ua-fg,light-dark(#1b1b1b,#eee));--b:var(--mde-ua-bg,light-dark(#fff,#111));--m:var(--mde-ua-muted,light-dark(#555,#bbb));--a:var(--mde-ua-accent,light-dark(#05a,#8cf));--o:var(--mde-ua-border,light-dark(#777,#888));--e:var(--mde-ua-error,light-dark(#b22,#f99));--n:var(--mde-ua-warning,light-dark(#740,#fc6));--s:var(--mde-ua-surface,light-dark(#f2f2f2,#222));display:grid;grid-template-columns:minmax(0,1fr);gap:1rem;padding:1rem;color:var(--f);background:var(--b);border:1px solid var(--o);border-radius:.5rem;line-height:1.5}
 label,.l{display:block;font-weight:600}
 input{box-sizing:border-box;width:100%;margin:.25rem 0;padding:.5rem;font:inherit;color:inherit;background:inherit;border:1px solid var(--o);border-radius:.25rem}
 [aria-invalid=true]{border:2px solid var(--e)}
@@ -25,7 +25,7 @@ li{margin:.25rem 0;padding-inline-start:.5rem;border-inline-start:3px solid var(
 b{margin-inline-end:.5em}
 .error{border-color:var(--e)}.error b{color:var(--e)}
 .warning{border-color:var(--n)}.warning b{color:var(--n)}
-pre,.v{display:block;margin:.25rem 0;padding:.5rem;background:var(--s);white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace}
+pre,.v{display:block;margin:.25rem 0;padding:.5rem;background:var(--s);white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace}pre{white-space:pre;overflow-wrap:normal;overflow-x:auto;background:linear-gradient(to right,var(--s) 30%,#0000) left/2rem 100% no-repeat local,linear-gradient(to left,var(--s) 30%,#0000) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/.6rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/.6rem 100% no-repeat scroll,var(--s)}
 .p{color:var(--m)}
 .a{display:flex;flex-wrap:wrap;gap:.5rem}
 button{font:inherit;color:var(--b);background:var(--a);border:1px solid var(--a);border-radius:.25rem;padding:.25rem .75rem}

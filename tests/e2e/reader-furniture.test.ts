@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
 
   it('gives every section heading a permalink, named in the page language and left out of search', async () => {
     const page = await open(DOC('ja'));
-    const links = await page.$$eval('article :is(h2, h3)[id]', (hs) => hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-link')?.getAttribute('href'), label: h.querySelector('a.heading-link')?.getAttribute('aria-label'), ignored: h.querySelector('a.heading-link')?.hasAttribute('data-pagefind-ignore') })));
+    const links = await page.$$eval('article :is(h2, h3)[id]:not(.ua-builder-slot h3)', (hs) => hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-link')?.getAttribute('href'), label: h.querySelector('a.heading-link')?.getAttribute('aria-label'), ignored: h.querySelector('a.heading-link')?.hasAttribute('data-pagefind-ignore') })));
     expect(links.length).toBeGreaterThanOrEqual(5);
     for (const l of links) expect(l).toEqual({ id: l.id, href: `#${l.id}`, label: 'このセクションへのリンク', ignored: true });
     // By keyboard: the link shows when focused, and following it puts the section in the address.
@@ -159,6 +159,35 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
     const link = meta.locator('a[rel="external"]');
     expect(await link.getAttribute('href')).toBe('https://learn.microsoft.com/fr-fr/microsoft-365/security/defender-endpoint/get-started-partner-integration');
     expect(await link.textContent()).toBe('Cette page sur learn.microsoft.com');
+    await page.context().close();
+  });
+
+  it('gives the builder a heading, full width at 320 px, code before typing that says what to do, and its status under what it judges', async () => {
+    const page = await open(DOC('en'), { viewport: { width: 320, height: 800 } });
+    const slot = page.locator('section.ua-builder-slot');
+    expect(await slot.locator('h3#ua-builder-title').textContent()).toBe('Build your User-Agent');
+    expect(await slot.getAttribute('aria-labelledby')).toBe('ua-builder-title');
+    // After the list, not inside its item: the article's width.
+    expect(await slot.evaluate((s) => s.closest('li'))).toBeNull();
+    expect((await slot.boundingBox())!.width).toBeGreaterThan(270);
+    const shadow = (selector: string) => page.locator(`mde-ua-builder ${selector}`);
+    expect(await shadow('#code').textContent()).toBe('Fill in the three fields to get the code.');
+    // The status line follows the value it judges, not the checker's empty field.
+    expect(await shadow('#status').evaluate((s) => s.previousElementSibling?.getAttribute('role'))).toBe('group');
+    await shadow('#company').fill('Contoso');
+    await shadow('#product').fill('ContosoCognito');
+    await shadow('#version').fill('1.0.0');
+    await expect.poll(() => shadow('#status').textContent()).toBe('Valid: MdePartner-Contoso-ContosoCognito/1.0.0');
+    expect(await shadow('#status').evaluate((s) => s.previousElementSibling?.getAttribute('role'))).toBe('group');
+    // Code scrolls sideways rather than wrapping inside a string literal, and a keyboard can reach it.
+    await shadow('#t-python').click();
+    const listing = shadow('pre#listing');
+    expect(await listing.evaluate((pre) => getComputedStyle(pre).whiteSpace)).toBe('pre');
+    expect(await listing.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    expect(await listing.getAttribute('tabindex')).toBe('0');
+    // A value checked in the checker gets its verdict under the checker.
+    await shadow('#check').fill('MdePartner-Fabrikam-Tool/2.0.0');
+    await expect.poll(() => shadow('#status').evaluate((s) => s.previousElementSibling?.querySelector('#check') !== null)).toBe(true);
     await page.context().close();
   });
 });

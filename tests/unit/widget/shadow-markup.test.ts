@@ -33,7 +33,9 @@ describe('shadowMarkup', () => {
     expect(html).toContain('role="tablist" aria-label="Code samples"');
     expect(html).toContain('id="t-curl" data-tab="curl" aria-controls="panel" aria-selected="false" tabindex="-1"');
     expect(html).toContain('id="t-python" data-tab="python" aria-controls="panel" aria-selected="true" tabindex="0"');
-    expect(html).toContain('role="tabpanel" id="panel" aria-labelledby="t-python" tabindex="0"');
+    expect(html).toContain('role="tabpanel" id="panel" aria-labelledby="t-python" part="panel"');
+    // The code block is the panel's tab stop (it scrolls sideways), named by its tab.
+    expect(html).toContain('<pre part="snippet" id="listing" tabindex="0" aria-labelledby="t-python">');
     expect(html).not.toContain('t-java');
   });
 
