@@ -190,4 +190,20 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
     await expect.poll(() => shadow('#status').evaluate((s) => s.previousElementSibling?.querySelector('#check') !== null)).toBe(true);
     await page.context().close();
   });
+
+  it('gives the embed page the site\'s header (language, theme, search), a skip link in its language, and a copy toast that goes away', async () => {
+    const page = await open('/ja/embed/');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+    expect(await page.locator('.skip-link').textContent()).toBe('本文へスキップ');
+    expect(await page.locator('.search-open').isVisible()).toBe(true);
+    expect(await page.locator('.theme-toggle').isVisible()).toBe(true);
+    await page.locator('.lang-switcher summary').click();
+    expect(await page.locator('.lang-switcher a[hreflang="fr-FR"]').getAttribute('href')).toMatch(/\/fr\/embed\/$/);
+    await page.locator('.lang-switcher summary').click();
+    await page.locator('button.ua-copy').first().click();
+    const toast = page.locator('.ua-copy-status');
+    await expect.poll(() => toast.textContent()).toBe('コピーしました。');
+    await expect.poll(() => toast.textContent(), { timeout: 6000 }).toBe('');
+    await page.context().close();
+  });
 });
