@@ -6,6 +6,7 @@
  * Browser only.
  */
 import { addCopyButtons } from './copy-code.ts';
+import { enhanceEnglishMode } from './english-mode.ts';
 import { keepAnchorOnLanguageLinks } from './keep-anchor.ts';
 import { enhanceOriginalTextSwitch } from './original-text.ts';
 import { followReadingPosition } from './reading-position.ts';
@@ -18,6 +19,7 @@ followReadingPosition(document.querySelector('.site-header'), document.querySele
 addCopyButtons(document.querySelector<HTMLElement>('article[data-copy]'));
 keepAnchorOnLanguageLinks(document.querySelectorAll<HTMLAnchorElement>('a[data-keep-anchor]'));
 enhanceOriginalTextSwitch(document.querySelector<HTMLButtonElement>('button.original-switch'), document.querySelector('article'));
+enhanceEnglishMode(document.querySelector<HTMLFieldSetElement>('fieldset.english-mode'), document.querySelector('article'));
 enhanceSearch(document.querySelector<HTMLButtonElement>('.search-open'), document.querySelector<HTMLDialogElement>('.search-dialog'));
 const chooser = document.querySelectorAll<HTMLAnchorElement>('.chooser a[hreflang]');
 if (chooser.length > 0) suggestLanguage(chooser, document.querySelector('.chooser-suggestion'));

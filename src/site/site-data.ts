@@ -121,6 +121,14 @@ export function renderPageArticle(doc: LocalizedDoc, siteDoc: SiteDoc, registry:
           notAlignedDetail: t('doc.notAlignedDetail'),
           englishPage: t('doc.englishPage'),
           englishHref,
+          // Said once per section: which revision this translation and the English page are.
+          sectionNotAligned: (count: number) => {
+            const revision = doc.meta.sourceCommit?.slice(0, 8);
+            const englishRevision = [...new Set((english?.meta.rebuiltFrom ?? [english?.meta ?? {}]).flatMap((r) => ('sourceCommit' in r && r.sourceCommit ? [r.sourceCommit.slice(0, 8)] : [])))].join(', ');
+            // Without both revisions known, the sentence that says it without them.
+            return revision && englishRevision ? t('doc.sectionNotAligned', { count, revision, english: englishRevision }) : t('doc.notAlignedDetail');
+          },
+          passageNotAligned: t('doc.passageNotAligned'),
         }
       : undefined,
     builderHtml,

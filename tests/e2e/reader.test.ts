@@ -56,6 +56,10 @@ describe.skipIf(!hasChromium)('the reader site', () => {
 
   it('shows the English behind a paragraph by keyboard, marked as English', async () => {
     const page = await open(DOC('ko'));
+    // Hidden until the reader asks for it: the English mode, by keyboard.
+    expect(await page.locator('article details.source-text').first().isVisible()).toBe(false);
+    await page.locator('fieldset.english-mode input[value="blocks"]').focus();
+    await page.keyboard.press('Space');
     const details = page.locator('article details.source-text.aligned').first();
     await details.locator('summary').focus();
     await page.keyboard.press('Enter');
@@ -68,11 +72,47 @@ describe.skipIf(!hasChromium)('the reader site', () => {
     await page.context().close();
   });
 
-  it('says where a block has no English counterpart (another source revision)', async () => {
+  it('says once per section where passages have no English counterpart, and why (another source revision)', async () => {
     const page = await open(DOC('ja'));
-    expect(await page.locator('details.source-text.not-aligned').count()).toBeGreaterThan(0);
-    const first = page.locator('details.source-text.not-aligned').first();
-    expect(await first.locator('summary').textContent()).toBe('対応する英語なし');
+    await page.locator('fieldset.english-mode input[value="blocks"]').check();
+    // No disclosure per passage: one note for the section, naming both revisions, with the English page.
+    expect(await page.locator('details.source-text.not-aligned').count()).toBe(0);
+    const notes = page.locator('.section-no-english');
+    expect(await notes.count()).toBe(2);
+    const step4 = page.locator('#step-4-get-listed-in-the-microsoft-defender-for-endpoint-partner-application-portal + details + .section-no-english, #step-4-get-listed-in-the-microsoft-defender-for-endpoint-partner-application-portal + .section-no-english');
+    expect(await step4.textContent()).toMatch(/リビジョン eb8c600d から翻訳されており、英語ページはリビジョン 55791dda, 956176ed/);
+    expect(await step4.locator('a').getAttribute('href')).toBe('/en/become-partner/#step-4-get-listed-in-the-microsoft-defender-for-endpoint-partner-application-portal');
+    // The page-wide English view says how many passages stay in Japanese, and marks each.
+    await page.locator('button.original-switch').click();
+    expect(await page.locator('.original-partial').textContent()).toBe('19 個の文章には対応する英語がないため、日本語のまま表示され、印が付いています。');
+    const marked = page.locator('article [data-no-english]');
+    expect(await marked.count()).toBe(19);
+    expect(await marked.first().evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"対応する英語なし"');
+    await page.locator('button.original-switch').click();
+    expect(await page.locator('.original-partial').textContent()).toBe('');
+    await page.context().close();
+  });
+
+  it('offers the English side by side on wide screens and under each block on a phone, and remembers the choice', async () => {
+    for (const width of [1280, 320]) {
+      const page = await open(DOC('fr'), { viewport: { width, height: 900 } });
+      await page.locator('fieldset.english-mode input[value="side"]').check();
+      const pair = page.locator('article .bi-pair').nth(2);
+      const [block, english] = [(await pair.locator(':scope > :first-child').boundingBox())!, (await pair.locator(':scope > details .source-body').boundingBox())!];
+      if (width === 1280) expect(english.x, 'beside').toBeGreaterThan(block.x + block.width - 1);
+      else expect(english.y, 'under').toBeGreaterThan(block.y + block.height - 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      await page.goto(session.url + DOC('de'));
+      expect(await page.locator('fieldset.english-mode input[value="side"]').isChecked()).toBe(true);
+      expect(await page.locator('article .bi-pair').count()).toBeGreaterThan(5);
+      await page.context().close();
+    }
+  });
+
+  it('gives a block whose English reads the same no English disclosure (a product name)', async () => {
+    const page = await open(DOC('fr'));
+    const item = page.locator('article li', { hasText: 'Microsoft 365 Defender' }).first();
+    expect(await item.locator('details.source-text').count()).toBe(0);
     await page.context().close();
   });
 

@@ -37,3 +37,32 @@ describe('renderArticle', () => {
     expect(renderArticle(doc, { alertTitles: TITLES })).not.toContain('heading-link');
   });
 });
+
+describe('the English behind the blocks', () => {
+  const fr = (body: string) => page(body);
+  const en = (body: string) => normalizeText(`---\ntitle: T\n---\n${body}`, { path: 'en.md', docId: 'x' }).doc!;
+  const labels = {
+    english: 'Anglais',
+    notAligned: 'Sans anglais',
+    notAlignedDetail: 'Traduit d’une autre révision.',
+    englishPage: 'Page anglaise.',
+    englishHref: '/en/x/',
+    sectionNotAligned: (count: number) => `${count} passage(s) sans anglais.`,
+    passageNotAligned: 'Sans équivalent anglais',
+  };
+
+  it('puts a disclosure after a block with English, none where the English reads the same (no-break spaces too)', () => {
+    const html = renderArticle(fr('## <a name="s"></a>Titre\n\nBonjour.\n\nMicrosoft\u00a0365\u00a0Defender\n'), { alertTitles: TITLES, english: en('## <a name="s"></a>Title\n\nHello.\n\nMicrosoft 365 Defender\n'), labels });
+    expect(html.match(/<details class="source-text aligned"/g)).toHaveLength(2);
+    expect(html).toContain('<summary>Anglais</summary><div lang="en" dir="ltr" class="source-body"><p>Hello.</p></div>');
+    expect(html).not.toMatch(/Defender<\/p><details/);
+  });
+
+  it('says once per section which passages have no English, and marks each, instead of a disclosure per passage', () => {
+    const html = renderArticle(fr('## <a name="s"></a>Titre\n\nUn.\n\nDeux.\n\nTrois.\n'), { alertTitles: TITLES, english: en('## <a name="s"></a>Title\n\nOne.\n'), labels });
+    expect(html.match(/class="section-no-english"/g)).toHaveLength(1);
+    expect(html).toMatch(/<\/details><p class="section-no-english" role="note" data-pagefind-ignore="">3 passage\(s\) sans anglais\. <a href="\/en\/x\/#s" hreflang="en">Page anglaise\.<\/a><\/p>/);
+    expect(html.match(/data-no-english="Sans équivalent anglais"/g)).toHaveLength(3);
+    expect(html).not.toContain('not-aligned');
+  });
+});
