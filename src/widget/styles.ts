@@ -25,7 +25,7 @@ li{margin:.25rem 0;padding-inline-start:.5rem;border-inline-start:3px solid var(
 b{margin-inline-end:.5em}
 .error{border-color:var(--e)}.error b{color:var(--e)}
 .warning{border-color:var(--n)}.warning b{color:var(--n)}
-pre,.v{display:block;margin:.25rem 0;padding:.5rem;background:var(--s);white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace}pre{white-space:pre;overflow-wrap:normal;overflow-x:auto;background:linear-gradient(to right,var(--s) 30%,#0000) left/2rem 100% no-repeat local,linear-gradient(to left,var(--s) 30%,#0000) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/.6rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/.6rem 100% no-repeat scroll,var(--s)}
+pre,.v{display:block;margin:.25rem 0;padding:.5rem;background:var(--s);white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;direction:ltr;text-align:left;unicode-bidi:isolate}pre{white-space:pre;overflow-wrap:normal;overflow-x:auto;background:linear-gradient(to right,var(--s) 30%,#0000) left/2rem 100% no-repeat local,linear-gradient(to left,var(--s) 30%,#0000) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/.6rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/.6rem 100% no-repeat scroll,var(--s)}
 .p{color:var(--m)}
 .a{display:flex;flex-wrap:wrap;gap:.5rem}
 button{font:inherit;color:var(--b);background:var(--a);border:1px solid var(--a);border-radius:.25rem;padding:.25rem .75rem}
