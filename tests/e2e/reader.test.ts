@@ -177,14 +177,16 @@ describe.skipIf(!hasChromium)('the reader site', () => {
     await page.context().close();
   });
 
-  it('renders every locale at 1280 and 320 px with no horizontal overflow (screenshots saved)', { timeout: 120_000 }, async () => {
+  it('renders every locale at 1280 and 320 px, light and dark, with no horizontal overflow (screenshots saved)', { timeout: 180_000 }, async () => {
     for (const lang of LOCALES) {
-      for (const width of [1280, 320]) {
-        const page = await open(DOC(lang), { viewport: { width, height: 900 } });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${lang} at ${width}px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${width}.png`), fullPage: width === 320 ? false : true });
-        await page.context().close();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const width of [1280, 320]) {
+          const page = await open(DOC(lang), { viewport: { width, height: 900 }, colorScheme });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${lang} at ${width}px, ${colorScheme}`).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: join(SHOTS, `${lang}-${width}${colorScheme === 'dark' ? '-dark' : ''}.png`), fullPage: width === 1280 && colorScheme === 'light' });
+          await page.context().close();
+        }
       }
     }
   });
