@@ -19,7 +19,10 @@ export const headerBottom = (): number => document.querySelector('.site-header')
 
 export function followReadingPosition(header: HTMLElement | null, toc: HTMLElement | null): void {
   if (header) {
-    const measure = () => document.documentElement.style.setProperty('--header-h', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+    // A constructable stylesheet, not a style attribute: the pages carry no inline style (strict CSP).
+    const sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const measure = () => sheet.replaceSync(`:root { --header-h: ${Math.ceil(header.getBoundingClientRect().height)}px; }`);
     measure();
     new ResizeObserver(measure).observe(header);
   }
