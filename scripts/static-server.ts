@@ -1,13 +1,15 @@
 /**
  * The site served as a static host serves it, on 127.0.0.1 only: `/a/` → `a/index.html`, `/a` → a
  * redirect to `/a/` when that is a folder, a missing page → the 404 page of its language
- * (`/<lang>/404/`) when the site has one, else `/404.html`; nothing outside the folder. `mt-docs
- * preview`, the browser tests and the benchmarks all use this one.
+ * (`/<lang>/404/`) when the site has one, else `/404.html`; nothing outside the folder; text
+ * compressed with gzip for a client that accepts it, as static hosts do (Pagefind's files are compressed
+ * already). `mt-docs preview`, the browser tests and the benchmarks all use this one.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { isInside } from '../src/site/safe-paths.ts';
 
 const TYPES: Record<string, string> = {
@@ -72,8 +74,11 @@ export function serveStatic(root: string, options: { port?: number; headers?: Re
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', ...options.headers });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = /^(?:text\/|application\/(?:json|xml|xliff\+xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(status, { 'content-type': type, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...options.headers });
+    if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
+    else createReadStream(file).pipe(response);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
