@@ -31,7 +31,9 @@ function loadPagefind(): Promise<Pagefind> {
 /** Pagefind marks hits with <mark>; rebuild that as nodes from the text alone. */
 function excerptNodes(excerpt: string): Node[] {
   const parts = excerpt.split(/<\/?mark>/);
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? '';
+  // Decoded as a body's text: parsed as a whole document, the text around a hit would lose its leading
+  // space ("파트너 자격" shown as "파트너자격").
+  const decode = (s: string) => new DOMParser().parseFromString(`<!doctype html><body>${s}`, 'text/html').body.textContent ?? '';
   return parts.map((part, i) => {
     const text = document.createTextNode(decode(part.replace(/<[^>]*>/g, '')));
     if (i % 2 === 0) return text;

@@ -162,6 +162,9 @@ describe.skipIf(!hasChromium)('the reader site', () => {
       await result.waitFor({ timeout: 15_000 });
       expect(await result.getAttribute('href')).toContain(DOC(lang));
       expect(await page.locator('.search-results mark').first().textContent()).toContain(word.slice(0, 2));
+      // The text around a hit keeps its spaces (a decoded excerpt once lost the one after each hit).
+      const excerpts = (await page.locator('.search-results p').allTextContents()).join(' ');
+      expect(excerpts).toContain(lang === 'ko' ? '파트너 자격' : 'パートナー アプリケーション');
       expect(requests.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
       await page.keyboard.press('Escape');
       expect(await page.locator('.search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
