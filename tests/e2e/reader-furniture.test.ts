@@ -151,6 +151,18 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
     await page.context().close();
   });
 
+  it('finds a section in every locale: the search index of each language has the sections by heading id', async () => {
+    for (const lang of LOCALES) {
+      const page = await open(DOC(lang));
+      await page.keyboard.press('Control+k');
+      await page.locator('#search-input').fill('MdePartner');
+      const section = page.locator('.search-sections a').first();
+      await section.waitFor({ timeout: 15_000 });
+      expect(await section.getAttribute('href'), lang).toBe(`${DOC(lang)}#${STEP4}`);
+      await page.context().close();
+    }
+  });
+
   it('says when the page was last updated and links to it on the upstream site, in the page language', async () => {
     const page = await open(DOC('fr'));
     const meta = page.locator('footer.page-meta');
