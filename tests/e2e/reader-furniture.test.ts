@@ -130,6 +130,17 @@ describe.skipIf(!hasChromium)('the reader page furniture', () => {
     await page.context().close();
   });
 
+  it('shows a scroll cue on a code block wider than a phone, and keeps the copy button off the code', async () => {
+    const page = await open(DOC('es'), { viewport: { width: 320, height: 800 } });
+    const pre = page.locator('article .code-block > pre').first();
+    expect(await pre.evaluate((p) => p.scrollWidth > p.clientWidth)).toBe(true);
+    expect(await pre.evaluate((p) => getComputedStyle(p).backgroundImage)).toMatch(/radial-gradient.*radial-gradient/);
+    const code = (await pre.boundingBox())!;
+    const button = (await page.locator('article .code-block > button.copy-code').first().boundingBox())!;
+    expect(button.y).toBeGreaterThanOrEqual(code.y + code.height);
+    await page.context().close();
+  });
+
   it('opens search with / and Ctrl+K, and a query leads to the section, not only the page', async () => {
     const page = await open(DOC('en'));
     await page.locator('body').click({ position: { x: 5, y: 300 } });
