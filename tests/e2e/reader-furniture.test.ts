@@ -18,12 +18,7 @@ const STEP4 = 'step-4-get-listed-in-the-microsoft-defender-for-endpoint-partner-
 
 describe.skipIf(!hasChromium)('the reader page furniture', () => {
   const session = useSiteSession();
-  const open = async (path: string, options: BrowserContextOptions = {}): Promise<Page> => {
-    const context = await session.browser.newContext(options);
-    const page = await context.newPage();
-    await page.goto(session.url + path);
-    return page;
-  };
+  const open = (path: string, options?: BrowserContextOptions) => session.open(path, options);
   const scrollTo = async (page: Page, id: string) => {
     await page.evaluate((target) => document.getElementById(target)!.scrollIntoView({ block: 'start' }), id);
     await page.waitForTimeout(150);

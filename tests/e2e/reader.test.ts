@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { hasChromium } from './support/browser.ts';
@@ -22,12 +22,7 @@ const SHOTS = join(ROOT, 'artifacts/screenshots');
 
 describe.skipIf(!hasChromium)('the reader site', () => {
   const session = useSiteSession();
-  const open = async (path: string, options: BrowserContextOptions = {}): Promise<Page> => {
-    const context = await session.browser.newContext(options);
-    const page = await context.newPage();
-    await page.goto(session.url + path);
-    return page;
-  };
+  const open = (path: string, options?: BrowserContextOptions) => session.open(path, options);
   beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
   it('has no axe violations (WCAG 2.2 AA) on any page, in light and dark', { timeout: 300_000 }, async () => {

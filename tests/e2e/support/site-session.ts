@@ -2,7 +2,7 @@
  * The built site served on 127.0.0.1 and one Chromium, for the tests of one describe block: started
  * before them, stopped after. `session.browser` and `session.url` are ready inside the tests.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { E2E_DIST } from './built-site.ts';
@@ -11,6 +11,8 @@ import { serveStatic, type StaticServer } from './serve.ts';
 export interface SiteSession {
   readonly browser: Browser;
   readonly url: string;
+  /** A site path opened in a fresh browser context (close it with `page.context().close()`). */
+  open(path: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
 export function useSiteSession(dir = E2E_DIST): SiteSession {
@@ -25,6 +27,11 @@ export function useSiteSession(dir = E2E_DIST): SiteSession {
     await server?.close();
   });
   return {
+    async open(path: string, options: BrowserContextOptions = {}) {
+      const page = await (await this.browser.newContext(options)).newPage();
+      await page.goto(this.url + path);
+      return page;
+    },
     get browser() {
       if (!browser) throw new Error('the browser is not started (use the session inside tests)');
       return browser;
