@@ -6,7 +6,7 @@
  * untranslated). The output keeps Markdown's reading; the warning says where the fence opened.
  */
 import type { Code, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 

@@ -8,7 +8,7 @@
 import type { Blockquote, Root, Strong, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 
 export const ALERT_KINDS = ['note', 'tip', 'important', 'caution', 'warning'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

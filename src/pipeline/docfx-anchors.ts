@@ -9,7 +9,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading as MdHeading, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { isSiteId } from './reserved-ids.ts';

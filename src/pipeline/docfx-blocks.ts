@@ -14,7 +14,7 @@
  */
 import type { Blockquote, Image, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Parent } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 

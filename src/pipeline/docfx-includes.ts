@@ -6,8 +6,7 @@
  * naming it takes its place, with a warning. The literal syntax never reaches the output.
  */
 import type { Blockquote, Emphasis, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
+import { visit } from './walk.ts';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
@@ -60,9 +59,11 @@ function findInclude(children: PhrasingContent[], from: number): Found | null {
 export function docfxIncludes(options: IncludeOptions) {
   return (tree: Root, file: VFile) => {
     const blockReplacements: { parent: { children: RootContent[] }; node: Paragraph; with: RootContent[] }[] = [];
-    visitParents(tree, 'paragraph', (node: Paragraph, ancestors) => {
+    visit(tree, 'paragraph', (node: Paragraph, _index, parentNode) => {
       let from = 0;
+      let expanded = false;
       for (let found = findInclude(node.children, from); found; found = findInclude(node.children, from)) {
+        expanded = true;
         const before = node.children[found.start] as { value: string };
         const after = node.children[found.start + 2] as { value: string };
         before.value = before.value.replace(OPENER, '');
@@ -77,7 +78,7 @@ export function docfxIncludes(options: IncludeOptions) {
         else if (!resolved) report(file, 'warning', `include not found in this site: ${found.path} ("${found.label}")`, node.children[found.start + 1], 'include-missing');
         const isWholeParagraph = before.value.trim() === '' && after.value.trim() === '' && node.children.length === 3;
         if (isWholeParagraph) {
-          const parent = ancestors[ancestors.length - 1] as { children: RootContent[] };
+          const parent = parentNode as { children: RootContent[] };
           blockReplacements.push({ parent, node, with: resolved ? resolved.children : [{ ...missingBlock(found, options), position: node.position }] });
           return;
         }
@@ -87,7 +88,7 @@ export function docfxIncludes(options: IncludeOptions) {
         from = found.start + 1 + inline.length;
       }
       // Empty texts left by the removal are harmless but untidy.
-      node.children = node.children.filter((c) => !(c.type === 'text' && c.value === ''));
+      if (expanded) node.children = node.children.filter((c) => !(c.type === 'text' && c.value === ''));
     });
     for (const r of blockReplacements) {
       const i = r.parent.children.indexOf(r.node);

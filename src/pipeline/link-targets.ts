@@ -8,7 +8,7 @@
  *   locale; links to pages that are, point into the site.
  */
 import type { Definition, Image, Link, Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 

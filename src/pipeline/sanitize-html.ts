@@ -11,7 +11,7 @@ import type { Html, Root } from 'mdast';
 import type { Schema } from 'hast-util-sanitize';
 import { defaultSchema } from 'hast-util-sanitize';
 import { html as parse5Html } from 'parse5';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { tokenizeHtml } from './html-tokens.ts';

@@ -7,7 +7,7 @@
  */
 import type { InlineCode, PhrasingContent, Root, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 
