@@ -42,6 +42,21 @@ const NOT_A_LANGUAGE = new Set(['und', 'zxx', 'mul', 'mis']);
  * describe it (label, direction, script): whatever passes here, `describeLocale` does not throw on.
  */
 export function checkLocale(tag: string): { code: string } | LocaleProblem {
+  // Every page names its locale, and a site has a handful: ICU is asked once per tag.
+  let checked = checkedTags.get(tag);
+  if (!checked) {
+    if (checkedTags.size >= MAX_REMEMBERED_TAGS) checkedTags.clear();
+    checkedTags.set(tag, (checked = checkLocaleOnce(tag)));
+  }
+  return { ...checked };
+}
+
+/** Tags remembered at most (a hostile source tree could name endlessly many). */
+const MAX_REMEMBERED_TAGS = 1024;
+const checkedTags = new Map<string, { code: string } | LocaleProblem>();
+const describedCodes = new Map<string, LocaleInfo>();
+
+function checkLocaleOnce(tag: string): { code: string } | LocaleProblem {
   let code: string;
   try {
     const canon = Intl.getCanonicalLocales(tag.trim());
@@ -74,6 +89,15 @@ function directionOf(locale: Intl.Locale, script: string): 'ltr' | 'rtl' {
 
 /** Describes one locale; `segment` is resolved against the whole set by `buildRegistry`. */
 export function describeLocale(code: string): LocaleInfo {
+  let info = describedCodes.get(code);
+  if (!info) {
+    if (describedCodes.size >= MAX_REMEMBERED_TAGS) describedCodes.clear();
+    describedCodes.set(code, (info = describeLocaleOnce(code)));
+  }
+  return { ...info };
+}
+
+function describeLocaleOnce(code: string): LocaleInfo {
   const locale = new Intl.Locale(code);
   const max = locale.maximize();
   const script = max.script ?? 'Latn';

@@ -66,11 +66,28 @@ export function frontMatterMeta(options: FrontMatterOptions = {}) {
   };
 }
 
+/**
+ * The last front matters parsed, by text: a span-wrapped page is normalised twice (its translation and its
+ * English side), with the same front matter. Read-only once parsed (`toJS` makes fresh values).
+ */
+const parsedFrontMatter = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
+const REMEMBERED_FRONT_MATTERS = 8;
+
+function parseFrontMatter(text: string) {
+  let parsed = parsedFrontMatter.get(text);
+  if (!parsed) {
+    const lines = new LineCounter();
+    parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+    if (parsedFrontMatter.size >= REMEMBERED_FRONT_MATTERS) parsedFrontMatter.delete(parsedFrontMatter.keys().next().value!);
+    parsedFrontMatter.set(text, parsed);
+  }
+  return parsed;
+}
+
 function readYaml(node: Yaml, file: VFile, options: FrontMatterOptions) {
   // The YAML text starts on the line after the opening `---`.
   const base = (node.position?.start.line ?? 1) + 1;
-  const lines = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const { doc, lines } = parseFrontMatter(node.value);
   const lineOf = (offset: number | undefined) => (offset === undefined ? base - 1 : base + lines.linePos(offset).line - 1);
 
   for (const error of doc.errors) {
