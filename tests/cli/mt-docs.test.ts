@@ -144,8 +144,10 @@ describe('English originals and fallback pages', () => {
       join(dir, '.openpublishing.redirection.json'),
       '{\n  "redirections": [\n    { "source_path": "en/a/old.md", "redirect_url": "/docs/a/one" },\n    { "source_path": "en/c/gone.md", "redirect_url": "/elsewhere/x" },\n    { "source_path": "en/a/one.md", "redirect_url": "/docs/b/two" },\n    { "redirect_url": "/docs/b/two" }\n  ]\n}\n',
     );
-    const build = mtDocs(['build'], dir);
+    const build = mtDocs(['build', '--json'], dir);
     expect(build.status, build.stderr).toBe(0);
+    // Two pages in two locales are the reader pages; the two moved addresses in each locale are redirects.
+    expect(JSON.parse(build.stdout).pages).toMatchObject({ reader: 4, redirect: 4 });
     // The English pages are the originals, not a rebuild.
     expect(readFileSync(join(dir, 'dist/en/a/one/index.html'), 'utf8')).toContain('ORIGINAL-ONE');
     expect(readFileSync(join(dir, 'dist/de/a/one/index.html'), 'utf8')).toContain('DEUTSCH-EINS');
