@@ -7,7 +7,7 @@
  * then differ between locales); a duplicate id gets a numeric suffix and a warning.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading as MdHeading, PhrasingContent, Root } from 'mdast';
+import type { Heading as MdHeading, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from './walk.ts';
 import type { VFile } from 'vfile';
@@ -100,5 +100,22 @@ export function docfxAnchors() {
       headings.push({ depth: node.depth, id, text });
     });
     file.data.headings = headings;
+    // `#<a name="…"></a>Text`: DocFX's heading anchor on a line that is no heading (no space after the
+    // `#`; on real pages, a shell comment the translation tool took for one). The `#` is the author's
+    // text and stays; the anchor is the tool's and goes, so the line reads as the English one does.
+    visit(tree, 'paragraph', (node: Paragraph) => {
+      const [hash, anchor] = node.children;
+      if (hash?.type !== 'text' || !/(^|\n)#$/.test(hash.value) || anchor?.type !== 'html' || !ANCHOR_OPEN.test(anchor.value.trim())) return;
+      const rest = node.children.slice(1);
+      takeDocfxAnchor(rest);
+      const next = rest[0];
+      // takeDocfxAnchor trims the space an anchor leaves before a heading's text; here the text is the line's.
+      node.children = [hash, ...rest];
+      if (next?.type === 'text') {
+        hash.value += next.value;
+        node.children.splice(1, 1);
+      }
+      report(file, 'info', 'DocFX heading anchor after a `#` that starts no heading (no space follows it); the anchor is removed and the line kept as text', anchor, 'docfx-anchor-not-heading');
+    });
   };
 }
