@@ -22,7 +22,6 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -37,18 +36,43 @@ import { measurePageWeight, type PageWeight } from './measure/page-weight.ts';
 import { generateCorpus } from './measure/scale-corpus.ts';
 import { docCacheDir } from './build-fingerprint.ts';
 import { countPages } from './page-kinds.ts';
+import { parseCommandLine } from './command-line.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({
-  options: {
+const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--write] [--sizes N,N] [--pages N] [--no-translator-pages]
+
+Measures the figures in BENCHMARKS.md on this machine and prints them as Markdown tables.
+
+Options:
+  --only SECTIONS        comma-separated, of: ingest,site,scale,docfx,hostile (default: all)
+  --write                replace each measured section of BENCHMARKS.md
+  --sizes N,N            scale: documents per generated corpus (default 50,500)
+  --pages N              docfx: pages of the larger generated repo (default 2500)
+  --no-translator-pages  scale: build the reader site only
+  -h, --help             this text
+
+Exit codes: 0 measured, 1 a build or measurement failed, 2 usage error.
+Example: npm run bench -- --only docfx --pages 2500 --write`;
+const SECTIONS = ['ingest', 'site', 'scale', 'docfx', 'hostile'];
+const line = parseCommandLine(
+  process.argv.slice(2),
+  {
     write: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'ingest,site,scale,docfx,hostile' },
+    only: { type: 'string', default: SECTIONS.join(',') },
     sizes: { type: 'string', default: '50,500' },
     pages: { type: 'string', default: '2500' },
     'no-translator-pages': { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
+if (typeof line === 'number') process.exit(line);
+const { values } = line;
 const only = new Set(values.only!.split(','));
+const unknownSection = [...only].find((s) => !SECTIONS.includes(s));
+if (unknownSection || line.positionals.length > 0 || !/^\d+(,\d+)*$/.test(values.sizes!) || !/^\d+$/.test(values.pages!)) {
+  console.error(`${unknownSection ? `unknown section "${unknownSection}"` : line.positionals.length > 0 ? `unexpected argument "${line.positionals[0]}"` : '--sizes takes numbers (50,500) and --pages a number'}\n\n${USAGE}`);
+  process.exit(2);
+}
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const stamp = `machine: ${machine} · ${new Date().toISOString().slice(0, 10)}`;
 
