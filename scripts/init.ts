@@ -5,7 +5,7 @@
  * one's pages name), or a folder of one folder per document. Never overwrites without --force.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
 import { CONFIG_FILE } from '../src/site/config.ts';
@@ -86,8 +86,24 @@ const sources = projects.length
   : `  // One folder per document under source/, one <locale>.md in each (${folders} documents found).
   "sources": { "folders": "source" },`;
 
+/** A name for the site: DocFX's own (`_appTitle`, `titleSuffix`) when a project gives one, else the folder's. */
+const appTitle = candidates
+  .filter((d) => existsSync(join(d, 'docfx.json')))
+  .map((d) => {
+    try {
+      const meta = (JSON.parse(readFileSync(join(d, 'docfx.json'), 'utf8').replace(/^\uFEFF/, '')) as { build?: { globalMetadata?: Record<string, unknown> } }).build?.globalMetadata ?? {};
+      return [meta._appTitle, meta.titleSuffix].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    } catch {
+      return undefined;
+    }
+  })
+  .find(Boolean);
+const title = appTitle ?? basename(dir);
+
 const text = `// mt-docs site configuration (JSON with comments). Every key: schema/mt-docs.config.schema.json.
 {
+  // The site's name in every page's header and on the language chooser: one text, or one per language ({ "en": "…", "nl": "…" }).
+  "title": ${JSON.stringify(title)},
   // Where the site will be published: canonical links, the sitemap and robots.txt use it.
   "siteUrl": "https://docs.example.org",
   // The published docs the sources come from; {locale} becomes the page's language (nl-nl).

@@ -22,6 +22,12 @@ const folderList = z.array(z.string().min(1)).min(1);
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+    title: z
+      .union([z.string().trim().min(1), z.record(z.string().min(2), z.string().trim().min(1))])
+      .optional()
+      .describe(
+        'The site\'s name, in every page\'s header and on the language chooser: one text for every language, or one per language keyed by language or locale ("en", "fr", "pt-BR"); a language without one uses "en", else the UI strings\' default.',
+      ),
     siteUrl: z.url().describe('Where the site is published: canonical links, the sitemap and robots.txt use it.'),
     upstream: z
       .strictObject({
@@ -69,6 +75,21 @@ export const configSchema = z
   .describe('mt-docs site configuration');
 
 export type SiteConfig = z.output<typeof configSchema>;
+
+/**
+ * The config's `title` put into the UI strings (`site.title`) of every language the site has strings for,
+ * so every page, the header and the chooser name the team's site rather than the default.
+ */
+export function applySiteTitle(config: SiteConfig, resources: Record<string, Record<string, Record<string, unknown>>>): void {
+  if (!config.title) return;
+  const titles = typeof config.title === 'string' ? null : new Map(Object.entries(config.title).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const [lang, namespaces] of Object.entries(resources)) {
+    const title = titles ? (titles.get(lang.toLowerCase()) ?? [...titles].find(([k]) => k.split('-')[0] === lang.toLowerCase())?.[1] ?? titles.get('en')) : (config.title as string);
+    if (title === undefined) continue;
+    const ui = (namespaces.ui ??= {});
+    ui.site = { ...(ui.site as Record<string, unknown> | undefined), title };
+  }
+}
 
 /** The DocFX projects the site is built from, or null for the folders layout. */
 export const docfxProjects = (config: SiteConfig): string[] | null => ('docfx' in config.sources ? config.sources.docfx : null);

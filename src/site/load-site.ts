@@ -22,7 +22,7 @@ import { frontMatterLocale } from '../pipeline/front-matter.ts';
 import { docIdProblem } from './doc-id.ts';
 import { decodeSource } from '../pipeline/decode-source.ts';
 import { checkSourcePath, isInside, readSourceFile, type SymlinkPolicy } from './safe-paths.ts';
-import { CONFIG_FILE, configPath, docfxProjects, readConfig, type SiteConfig } from './config.ts';
+import { applySiteTitle, CONFIG_FILE, configPath, docfxProjects, readConfig, type SiteConfig } from './config.ts';
 import { projectFiles, readDocfxProject } from './docfx.ts';
 import { readNavigation, type SiteNavigation, type TocSource } from './navigation.ts';
 import { readRedirects, type Redirect } from './redirects.ts';
@@ -367,6 +367,7 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
   const siteFile = new VFile({ path: shown(CONFIG_FILE, contentDir) });
   const resources = loadResources(options.localesDir);
   const config = readConfig(contentDir, siteFile);
+  if (config) applySiteTitle(config, resources);
   const files: VFile[] = [siteFile];
   const failed = (): LoadedSite => ({ config: config!, registry: buildRegistry([]), resources, docs: [], files, ok: false, navigation: { tocs: {} }, redirects: [] });
   if (!config) return failed();

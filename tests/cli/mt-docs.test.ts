@@ -44,13 +44,21 @@ describe('mt-docs', () => {
   });
 
   it('init writes a commented config for the project it finds, never over an existing one; build then builds ./dist', () => {
-    const dir = team({ 'a/one.md': page('Een', 'Zie [twee](../b/two.md).\n\n![Scherm](images/s.png)'), 'a/images/s.png': 'PNG-BYTES', 'b/two.md': page('Twee', 'Tekst.'), 'TOC.md': '# [Een](a/one.md)\n# [Twee](b/two.md)\n' });
+    const dir = team({
+      'docfx.json': JSON.stringify({ build: { content: [{ files: ['**/*.md'] }], globalMetadata: { _appTitle: 'Defender-documentatie' } } }),
+      'a/one.md': page('Een', 'Zie [twee](../b/two.md).\n\n![Scherm](images/s.png)'),
+      'a/images/s.png': 'PNG-BYTES',
+      'b/two.md': page('Twee', 'Tekst.'),
+      'TOC.md': '# [Een](a/one.md)\n# [Twee](b/two.md)\n',
+    });
     const init = mtDocs(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr).toContain('DocFX project repo/docs: 2 pages, 1 TOC files, locale nl-NL');
     const config = readFileSync(join(dir, 'mt-docs.config.json'), 'utf8');
     expect(config).toMatch(/^\/\/ /);
     expect(config).toContain('"sources": { "docfx": ["repo/docs"] }');
+    // The site is named after the project (DocFX's _appTitle), and the name is on every page.
+    expect(config).toContain('"title": "Defender-documentatie"');
     expect(mtDocs(['init'], dir).status).toBe(1);
 
     // The other commands take the team's folder too (its config), where they used to fail outside the project.
@@ -62,6 +70,7 @@ describe('mt-docs', () => {
     const one = readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8');
     expect(one).toContain('<a href="/nl/b/two/">twee</a>');
     expect(one).toContain('aria-current="page"');
+    expect(one).toMatch(/<a class="brand" href="\/"[^>]*>Defender-documentatie<\/a>/);
     // The image is copied where the page shows it from.
     expect(one).toContain('src="/media/nl/a/images/s.png"');
     expect(readFileSync(join(dir, 'dist/media/nl/a/images/s.png'), 'utf8')).toBe('PNG-BYTES');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FILE, configJsonSchema, readConfig } from '../../../src/site/config.ts';
+import { applySiteTitle, CONFIG_FILE, configJsonSchema, readConfig } from '../../../src/site/config.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -65,5 +65,21 @@ describe('mt-docs.config.json', () => {
     expect(shipped).toEqual(configJsonSchema());
     expect(Object.keys(shipped.properties)).toEqual(expect.arrayContaining(['siteUrl', 'upstream', 'sources', 'locales', 'translatorPages', 'keepGoing']));
     expect(shipped.additionalProperties).toBe(false);
+  });
+
+  it('names the site in every language from `title`: one text, or one per language with "en" for the rest', () => {
+    const base = '"siteUrl": "https://x.example", "upstream": { "base": "https://l/{locale}/" }';
+    const resources = () => ({ en: { ui: { site: { title: 'Partner guide', footer: 'f' } } }, fr: { ui: { site: { title: 'Guide' } } }, ja: { ui: {} } });
+    const one = resources();
+    applySiteTitle(read(`{ ${base}, "title": "Defender docs" }`).config!, one);
+    expect([one.en.ui.site.title, one.fr.ui.site.title, (one.ja.ui as { site: { title: string } }).site.title]).toEqual(['Defender docs', 'Defender docs', 'Defender docs']);
+    expect(one.en.ui.site.footer).toBe('f');
+    const each = resources();
+    applySiteTitle(read(`{ ${base}, "title": { "en": "Defender docs", "fr-FR": "Docs Defender" } }`).config!, each);
+    expect([each.en.ui.site.title, each.fr.ui.site.title, (each.ja.ui as { site: { title: string } }).site.title]).toEqual(['Defender docs', 'Docs Defender', 'Defender docs']);
+    const none = resources();
+    applySiteTitle(read(`{ ${base} }`).config!, none);
+    expect(none).toEqual(resources());
+    expect(read(`{ ${base}, "title": "" }`).messages).toEqual([expect.stringMatching(/^1:\d+ title: .*\[config-value\]$/)]);
   });
 });
