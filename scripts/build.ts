@@ -10,6 +10,7 @@
  * pages only, indexed while the workbench is written), widget, finish. Each document's work is cached
  * (src/site/doc-cache.ts): a rebuild renders and writes only the documents whose inputs changed. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
  */
+import './terminal-colour.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

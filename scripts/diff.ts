@@ -9,6 +9,7 @@
  *
  * Exit 2 on a usage error, else 0. A thin shell over diffPair, which the pair pages use too.
  */
+import './terminal-colour.ts';
 import { parseCommandLine } from './command-line.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide } from '../src/qa/pair-diff.ts';

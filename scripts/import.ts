@@ -9,6 +9,7 @@
  * is written, unless --skip-conflicts (then the other units are applied). Exit 1 on conflicts, 2 on a
  * usage error, else 0. A thin shell over src/qa/import-xliff.ts.
  */
+import './terminal-colour.ts';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';

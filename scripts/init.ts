@@ -4,6 +4,7 @@
  * DocFX projects (folders holding docfx.json, DIR itself or up to two levels below it, the locale each
  * one's pages name), or a folder of one folder per document. Never overwrites without --force.
  */
+import './terminal-colour.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -11,6 +11,7 @@
  * Diagnostics go to stderr as `file:line:column: severity: reason [rule-id]`. Exit 1 on errors, 2 on a
  * usage error, else 0. A thin shell over the same functions the site build uses.
  */
+import './terminal-colour.ts';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';

@@ -3,6 +3,7 @@
  * interfaces) as a static host would (scripts/static-server.ts): a missing page gets the 404 page of
  * its language. Nothing outside DIR is served.
  */
+import './terminal-colour.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -11,6 +11,7 @@
  *
  * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
  */
+import './terminal-colour.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

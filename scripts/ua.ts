@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 valid, 1 invalid, 2 usage error (unknown command or flag, missing flag).
  */
+import './terminal-colour.ts';
 import { createInterface } from 'node:readline';
 import {
   buildUserAgent,
