@@ -5,7 +5,8 @@
  * own content folder: where the working directory holds an mt-docs.config.json and no --content is
  * given, that folder is the content (and `build` writes ./dist there).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const COMMANDS = {
   build: ['scripts/build.ts', 'check every source and build the site (reader pages, translator workbench, search)'],
   preview: ['scripts/preview.ts', 'serve a built site on 127.0.0.1'],
+  dev: ['scripts/dev.ts', 'build, serve on 127.0.0.1, and build again when a source changes (pages reload)'],
   init: ['scripts/init.ts', 'write a starter mt-docs.config.json for a folder'],
   normalize: ['scripts/normalize.ts', 'one page normalised: clean Markdown, the document model, or the rebuilt English'],
   qa: ['scripts/qa.ts', 'the translator checks over the site, or a folder of one page in several locales'],
@@ -61,7 +63,7 @@ const here = process.cwd();
 // Run from a team's folder (one holding mt-docs.config.json), the commands take it as the content.
 const teamFolder = resolve(here) !== resolve(root) && existsSync(join(here, 'mt-docs.config.json'));
 const given = (name) => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-if (teamFolder && command === 'build' && !given('content')) {
+if (teamFolder && (command === 'build' || command === 'dev') && !given('content')) {
   extra.push('--content', here);
   if (!given('out')) extra.push('--out', join(here, 'dist'));
 }
@@ -76,5 +78,11 @@ if (node === process.execPath && major < 22) {
   console.error(`mt-docs needs Node 22.12 or newer (this is ${process.version}); run npm install in ${root} to get the project's own`);
   process.exit(1);
 }
-const result = spawnSync(node, [join(root, entry[0]), ...extra, ...args], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+const child = spawn(node, [join(root, entry[0]), ...extra, ...args], { stdio: 'inherit', env });
+// A signal to this process is the command's too (a terminal sends Ctrl+C to both; a supervisor only here).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
+child.on('error', (error) => {
+  console.error(`mt-docs: cannot start ${entry[0]}: ${error.message}`);
+  process.exit(1);
+});

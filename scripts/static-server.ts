@@ -5,8 +5,8 @@
  * compressed with gzip for a client that accepts it, as static hosts do (Pagefind's files are compressed
  * already). `mt-docs preview`, the browser tests and the benchmarks all use this one.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -42,7 +42,16 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export function serveStatic(root: string, options: { port?: number; headers?: Record<string, string> } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  port?: number;
+  headers?: Record<string, string>;
+  /** Answers a request itself (true) before the site's files are looked at: `mt-docs dev`'s own URLs. */
+  intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  /** Rewrites each HTML page as it is served (`mt-docs dev` adds its reload script). */
+  transformHtml?: (html: string) => string;
+}
+
+export function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const dir = resolve(root);
   /** The file a URL path names inside the site, or null. */
   const fileFor = (pathname: string): string | null => {
@@ -60,6 +69,7 @@ export function serveStatic(root: string, options: { port?: number; headers?: Re
   };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (options.intercept?.(request, response)) return;
     if (!url.pathname.endsWith('/') && extname(url.pathname) === '' && fileFor(`${url.pathname}/`)) {
       response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
       return;
@@ -75,6 +85,10 @@ export function serveStatic(root: string, options: { port?: number; headers?: Re
       return;
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (options.transformHtml && type.startsWith('text/html')) {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...options.headers }).end(options.transformHtml(readFileSync(file, 'utf8')));
+      return;
+    }
     const gzip = /^(?:text\/|application\/(?:json|xml|xliff\+xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(status, { 'content-type': type, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...options.headers });
     if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);

@@ -30,7 +30,7 @@ describe('mt-docs', () => {
   it('--help lists the commands; --version; an unknown command is a usage error (exit 2)', () => {
     const help = mtDocs(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['build', 'preview', 'init', 'normalize', 'qa', 'diff', 'ua']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['build', 'preview', 'dev', 'init', 'normalize', 'qa', 'diff', 'ua']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(mtDocs(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     const bad = mtDocs(['biuld']);
     expect(bad.status).toBe(2);
