@@ -11,10 +11,10 @@
  *
  * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
  */
-import './terminal-colour.ts';
+import { colourDiagnostics } from './terminal-colour.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { exportFiles } from '../src/qa/export-files.ts';
 import type { QaRun } from '../src/qa/load-qa.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
@@ -60,7 +60,21 @@ function human(run: QaRun, shown: (f: Finding) => boolean, locales: string[] | n
     }
     out.push('');
   }
+  if (run.reports.length > 1) out.push(...repoSummary(run.reports.map((r) => r.report.findings.filter(shown))), '');
   return out.join('\n');
+}
+
+/** A whole repo's findings in a few lines: totals, then counts by check (most first), after the documents. */
+function repoSummary(perDocument: Finding[][]): string[] {
+  const findings = perDocument.flat();
+  const open = findings.filter((f) => !f.suppressed);
+  const docs = perDocument.filter((list) => list.some((f) => !f.suppressed)).length;
+  const totals = (['error', 'warning', 'info'] as const).map((sev) => plural(open.filter((f) => f.severity === sev).length, sev)).join(', ');
+  const byCheck = [...Map.groupBy(open, (f) => f.check)].map(([check, list]) => [check, list.length] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [
+    `summary: ${totals} in ${plural(docs, 'document')} of ${perDocument.length}${findings.length > open.length ? ` (${findings.length - open.length} suppressed)` : ''}`,
+    ...(byCheck.length ? [`by check: ${byCheck.map(([check, n]) => `${check} ${n}`).join(' · ')}`] : []),
+  ];
 }
 
 function main(argv: string[]): number {
@@ -101,17 +115,20 @@ function main(argv: string[]): number {
     const findings = run.reports.flatMap((r) => r.report.findings.filter(shown));
 
     if (values.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-    else process.stdout.write(human(run, shown, locales));
+    else process.stdout.write(process.stdout.isTTY ? colourDiagnostics(human(run, shown, locales), (style, text) => styleText(style, text)) : human(run, shown, locales));
 
     if (values.export !== undefined) {
       const dir = resolve(values.export);
       mkdirSync(dir, { recursive: true });
-      for (const entry of run.reports) {
-        for (const file of exportFiles(entry)) {
+      const written = run.reports.flatMap((entry) =>
+        exportFiles(entry).map((file) => {
           writeFileSync(join(dir, file.name), file.content);
-          console.error(`wrote ${join(values.export, file.name)}`);
-        }
-      }
+          return join(values.export!, file.name);
+        }),
+      );
+      // A repo's export is thousands of files: a line each for a page, one line in all for more.
+      if (written.length <= 20) for (const path of written) console.error(`wrote ${path}`);
+      else console.error(`wrote ${written.length} files (XLIFF and TMX of ${plural(run.reports.length, 'document')}) to ${values.export}`);
     }
     return values.strict && findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
   });

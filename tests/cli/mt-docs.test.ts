@@ -105,6 +105,23 @@ describe('mt-docs', () => {
     expect(report.filter((d) => d.ruleId === 'link-empty-text')).toHaveLength(60);
   });
 
+  it('qa over a team\'s repo: every finding at the user\'s own path, then a summary by check', () => {
+    const pair = (id: string, nl: string, en: string) => `<span data-ttu-id="${id}">${nl}</span><span class="sxs-lookup"><span data-stu-id="${id}">${en}</span></span>`;
+    const dir = team({
+      'a/one.md': page('Een', `${pair('a-1', 'Zie [](https://example.org/x) voor meer.', 'See [the site](https://example.org/x) for more.')}`),
+      'b/two.md': page('Twee', `${pair('b-1', 'Install the agent.', 'Install the agent.')}`),
+    });
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] } }));
+    const qa = mtDocs(['qa'], dir);
+    expect(qa.status, qa.stderr).toBe(0);
+    expect(qa.stdout).toMatch(/^ {2}repo\/docs\/a\/one\.md:\d+:\d+: error: link to https:\/\/example\.org\/x has no text.*\[link\.empty-text\]$/m);
+    expect(qa.stdout).toMatch(/^ {2}repo\/docs\/b\/two\.md:\d+:\d+: warning: the translation is the English text \[untranslated\]$/m);
+    expect(qa.stdout).toMatch(/^summary: \d+ errors?, \d+ warnings?, \d+ infos? in 2 documents of 2$/m);
+    expect(qa.stdout).toMatch(/^by check: .*link\.empty-text 1.*untranslated 1/m);
+    // Nothing of a temporary copy anywhere in what it says.
+    expect(qa.stdout + qa.stderr).not.toMatch(/\/tmp\/|mt-docs-qa/);
+  });
+
   it('preview serves the built site on 127.0.0.1, a missing page with its language’s 404', async () => {
     const dir = team({ 'a/one.md': page('Een', 'Tekst.') });
     writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
