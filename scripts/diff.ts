@@ -16,12 +16,15 @@ import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide 
 import { pickLocale } from '../src/qa/pick-locale.ts';
 import { visibleText } from '../src/qa/visible-text.ts';
 
-const USAGE = `usage: npm run --silent diff -- <A> <B> [--json] [--dir DIR]
+const USAGE = `usage: npm run --silent diff -- <A> <B> [--json] [--dir DIR] [--differing]
 
-  A, B        two locales of the page (fr, fr-FR, ko; en for the English side)
-  --json      print the pair diff as JSON (an array, one entry per page)
-  --dir DIR   use the *.md files in DIR (one page in several locales) instead of the site
-  -h, --help  this text
+  A, B         two locales of the page (fr, fr-FR, ko; en for the English side)
+  --json       print the pair diff as JSON (an array, one entry per page)
+  --dir DIR    use the *.md files in DIR (one page in several locales) instead of the site
+  --differing  only the pages and blocks whose invariants differ or that one side lacks (a repo's diff is long)
+  -h, --help   this text
+
+example: mt-docs diff nl en --differing
 
 exit: 0 done, 1 unreadable sources, 2 usage error`;
 
@@ -43,15 +46,16 @@ function strip(cell: PairCell, differs: string[]): string {
   return chips.join(' ');
 }
 
-function human(diff: PairDiff): string {
+function human(diff: PairDiff, differingOnly = false): string {
   const width = Math.max(diff.a.locale.length, diff.b.locale.length);
   const out = [`${diff.docId}: ${diff.a.locale} | ${diff.b.locale}`, `  ${sideLine(diff.a)}`, `  ${sideLine(diff.b)}`];
   const s = diff.summary;
   out.push(`  ${s.rows} aligned blocks, ${s.differing} with differing invariants, ${s.onlyA} only in ${diff.a.locale}, ${s.onlyB} only in ${diff.b.locale}`);
   for (const side of [diff.a, diff.b]) {
-    for (const f of side.pageFindings.filter((f) => !f.suppressed)) out.push(`  ${side.locale}  ${f.file}:${f.line}  ${f.severity}  ${f.check}  ${f.message.replace(/\r?\n/g, '\\n')}`);
+    for (const f of side.pageFindings.filter((f) => !f.suppressed)) out.push(`  ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
   }
   for (const row of diff.rows) {
+    if (differingOnly && row.differs.length === 0 && row.a && row.b) continue;
     out.push('', `── ${row.key} (${row.type})${row.sourceChanged ? '  source changed' : ''}${row.differs.length ? `  ≠ ${row.differs.join(', ')}` : ''}`);
     for (const [locale, cell] of [
       [diff.a.locale, row.a],
@@ -71,8 +75,16 @@ function human(diff: PairDiff): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A repo's diff in one line, after its pages. */
+function repoSummary(diffs: PairDiff[]): string {
+  const total = (key: keyof PairDiff['summary']) => diffs.reduce((n, d) => n + d.summary[key], 0);
+  const [a, b] = [diffs[0]!.a.locale, diffs[0]!.b.locale];
+  const pages = diffs.filter((d) => d.summary.differing + d.summary.onlyA + d.summary.onlyB > 0).length;
+  return `summary: ${diffs.length} pages, ${total('rows')} aligned blocks: ${total('differing')} with differing invariants, ${total('onlyA')} only in ${a}, ${total('onlyB')} only in ${b} (on ${pages} pages)`;
+}
+
 function main(argv: string[]): number {
-  const parsed = parseCommandLine(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' } }, USAGE);
+  const parsed = parseCommandLine(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' }, differing: { type: 'boolean', default: false } }, USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   return withUsage(USAGE, () => {
@@ -88,7 +100,12 @@ function main(argv: string[]): number {
       if (a === b) throw new UsageError(`${positionals[0]} and ${positionals[1]} are the same locale (${a})`);
       return diffPair(report, a, b);
     });
-    process.stdout.write(values.json ? `${JSON.stringify(diffs, null, 2)}\n` : diffs.map(human).join('\n'));
+    if (values.json) process.stdout.write(`${JSON.stringify(diffs, null, 2)}\n`);
+    else {
+      const shown = values.differing ? diffs.filter((d) => d.summary.differing + d.summary.onlyA + d.summary.onlyB > 0) : diffs;
+      process.stdout.write(shown.map((d) => human(d, values.differing)).join('\n'));
+      if (diffs.length > 1) process.stdout.write(`\n${repoSummary(diffs)}\n`);
+    }
     return 0;
   });
 }

@@ -105,7 +105,7 @@ describe('mt-docs', () => {
     expect(report.filter((d) => d.ruleId === 'link-empty-text')).toHaveLength(60);
   });
 
-  it('qa over a team\'s repo: every finding at the user\'s own path, then a summary by check', () => {
+  it('qa and diff over a team\'s repo: every finding at the user\'s own path, then a summary', () => {
     const pair = (id: string, nl: string, en: string) => `<span data-ttu-id="${id}">${nl}</span><span class="sxs-lookup"><span data-stu-id="${id}">${en}</span></span>`;
     const dir = team({
       'a/one.md': page('Een', `${pair('a-1', 'Zie [](https://example.org/x) voor meer.', 'See [the site](https://example.org/x) for more.')}`),
@@ -120,6 +120,11 @@ describe('mt-docs', () => {
     expect(qa.stdout).toMatch(/^by check: .*link\.empty-text 1.*untranslated 1/m);
     // Nothing of a temporary copy anywhere in what it says.
     expect(qa.stdout + qa.stderr).not.toMatch(/\/tmp\/|mt-docs-qa/);
+    // diff over the repo: each page, then one summary line.
+    const diff = mtDocs(['diff', 'nl', 'en'], dir);
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toMatch(/^a\/one: nl-NL \| en$/m);
+    expect(diff.stdout).toMatch(/^summary: 2 pages, \d+ aligned blocks: \d+ with differing invariants, 0 only in nl-NL, 0 only in en \(on \d+ pages?\)$/m);
   });
 
   it('preview serves the built site on 127.0.0.1, a missing page with its language’s 404', async () => {

@@ -153,6 +153,16 @@ describe('diff CLI', () => {
     expect(cli('diff', ['fr', 'en']).stdout).toContain('[NBSP]');
   });
 
+  it('--differing keeps only the blocks whose invariants differ or that one side lacks', () => {
+    const all = cli('diff', ['en', 'de-DE']).stdout;
+    const differing = cli('diff', ['en', 'de-DE', '--differing']).stdout;
+    const blocks = (text: string) => text.split('\n').filter((l) => l.startsWith('── '));
+    expect(blocks(differing).length).toBeGreaterThan(0);
+    expect(blocks(differing).length).toBeLessThan(blocks(all).length);
+    expect(blocks(differing).every((l) => / {2}≠ /.test(l) || !all.includes(`${l}\n  en `) || !all.includes(`${l}\n  de-DE`))).toBe(true);
+    expect(blocks(all).filter((l) => / {2}≠ /.test(l))).toEqual(blocks(differing).filter((l) => / {2}≠ /.test(l)));
+  });
+
   it('usage errors exit 2', () => {
     for (const args of [['fr'], ['fr', 'ko', 'ja'], ['fr', 'xx'], ['fr', 'fr-FR'], ['--bogus', 'fr', 'ko']]) {
       const r = cli('diff', args);
