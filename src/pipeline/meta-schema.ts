@@ -82,6 +82,12 @@ export interface DocMeta {
   rebuiltFrom?: { locale: string; sourceCommit: string | null; handoff: string | null }[];
   /** The page is the English original as received (no ms.contentlocale, or one in the source language). */
   original?: boolean;
+  /**
+   * Where several English revisions are given: the one this translation's English (behind each
+   * paragraph) comes from, and how it was chosen: the revision its `ms.sourcegitcommit` names, or the
+   * nearest one (the newest given that is not newer than its hand-off) when none of them is that one.
+   */
+  englishRevision?: { revision: string; how: 'named' | 'nearest' };
 }
 
 export function toDocMeta(meta: RawMeta, raw: Record<string, unknown>): DocMeta {

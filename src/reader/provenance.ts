@@ -15,6 +15,8 @@ export interface Provenance {
   newer: { revision: string | null; handoff: string; locales: string[] } | null;
   /** For the rebuilt English: the translations it was rebuilt from. */
   rebuiltFrom: string[];
+  /** Where several English revisions are given: the one this translation's English comes from. */
+  englishRevision: { revision: string; how: 'named' | 'nearest' } | null;
 }
 
 export const shortRevision = (commit: string | null) => (commit ? commit.slice(0, 8) : null);
@@ -39,5 +41,6 @@ export function provenanceOf(doc: LocalizedDoc, translations: LocalizedDoc[]): P
         }
       : null,
     rebuiltFrom: (doc.meta.rebuiltFrom ?? []).map((r) => r.locale),
+    englishRevision: doc.meta.englishRevision ?? null,
   };
 }

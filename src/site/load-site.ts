@@ -450,32 +450,102 @@ export function loadDocument(context: DocumentContext, docId: string, mine: Sour
   const translations: LocalizedDoc[] = [];
   // The English original, when one is given: the English pages and what plain translations align with.
   let original: LocalizedDoc | null = null;
+  const originals: EnglishOriginal[] = [];
   const seen = new Map<string, string>();
   for (const { e, doc } of [...spanDocs, ...plainDocs]) {
     if (!doc) continue;
     const file = fileOf.get(e.shownPath)!;
-    const stem = basename(e.path, '.md');
+    // `en@9f3c2a1.md` is the English at that revision.
+    const stem = basename(e.path, '.md').replace(/@[0-9a-f]{7,40}$/i, '');
     // Folders layout: the file is named after its locale. A DocFX page is named after the page.
     const named = doc.meta.original ? isSourceLanguage(stem) : stem.toLowerCase() === doc.locale.toLowerCase();
     if (e.includes === 'by-name' && !named) {
       report(file, 'warning', `file name "${stem}" does not match ms.contentlocale "${doc.locale}"; the locale is taken from ms.contentlocale`, { line: 1, column: 1 }, 'locale-file-name');
     }
-    const other = seen.get(doc.locale);
+    // English revisions are told apart by their revision: several may be given, one of each.
+    const revision = doc.meta.original ? englishRevisionOf(doc, e.shownPath) : null;
+    const slot = revision ? `${doc.locale}@${revision}` : doc.locale;
+    const other = seen.get(slot);
     if (other) {
-      report(file, 'error', `a second source for ${docId} in ${doc.locale} (the first is ${other})`, { line: 1, column: 1 }, 'locale-duplicate');
+      report(file, 'error', `a second source for ${docId} in ${doc.locale}${revision ? ` at revision ${revision}` : ''} (the first is ${other})`, { line: 1, column: 1 }, 'locale-duplicate');
       continue;
     }
-    seen.set(doc.locale, e.shownPath);
-    if (doc.meta.original) original = doc;
+    seen.set(slot, e.shownPath);
+    if (doc.meta.original) originals.push({ doc, revision, date: isoDate(doc.meta.raw['ms.date']), path: e.shownPath });
     else translations.push(doc);
+  }
+  // The English page is the current original (the one without a revision; else the newest given).
+  const byNewest = [...originals].sort((a, b) => Number(a.revision !== null) - Number(b.revision !== null) || (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
+  original = byNewest[0]?.doc ?? null;
+  const englishSides: Record<string, LocalizedDoc> = { ...(english?.sides ?? {}) };
+  if (originals.length > 1) {
+    for (const doc of translations) {
+      // A span-wrapped translation carries its own English; the others align with a revision given.
+      if (doc.segments.length > 0) continue;
+      const chosen = pickEnglishRevision(doc, byNewest);
+      if (!chosen) continue;
+      const file = fileOf.get(doc.path)!;
+      doc.meta.englishRevision = { revision: chosen.original.revision ?? 'current', how: chosen.how };
+      if (chosen.original.doc !== original) englishSides[doc.locale] = chosen.original.doc;
+      const named = doc.meta.sourceCommit ? ` ms.sourcegitcommit ${doc.meta.sourceCommit.slice(0, 12)}` : ' no ms.sourcegitcommit';
+      if (chosen.how === 'named') report(file, 'info', `aligned with the English revision${named} names (${chosen.original.path})`, { line: 1, column: 1 }, 'english-revision');
+      else report(file, 'warning', `${named.trim()} ${doc.meta.sourceCommit ? 'names no English revision given' : 'is given'}; aligned with the nearest, ${chosen.original.revision ?? 'the current English'} (${chosen.original.path})`, { line: 1, column: 1 }, 'english-revision-nearest');
+    }
   }
   const order = new Map(registry.map((l, i) => [l.code, i]));
   translations.sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
   const sourceTexts = Object.fromEntries(translations.map((doc) => [doc.locale, decodedText.get(doc)!]));
   return {
-    siteDoc: { docId, translations, english: original ?? english?.doc ?? null, agreement: english?.agreement ?? [], englishSides: english?.sides ?? {}, sourceTexts, ...(assets.size > 0 ? { assets: Object.fromEntries(assets) } : {}) },
+    siteDoc: { docId, translations, english: original ?? english?.doc ?? null, agreement: english?.agreement ?? [], englishSides, sourceTexts, ...(assets.size > 0 ? { assets: Object.fromEntries(assets) } : {}) },
     files,
   };
+}
+
+interface EnglishOriginal {
+  doc: LocalizedDoc;
+  /** The revision it is (a commit), or null for the current English. */
+  revision: string | null;
+  /** Its `ms.date`, as YYYY-MM-DD. */
+  date: string | null;
+  path: string;
+}
+
+/**
+ * The revision an English original is: its own `ms.sourcegitcommit` (or `git_commit`), else a commit named
+ * in its path with `@` (`become-partner/en@9f3c2a1.md`, `en@9f3c2a1/docs/page.md`); null for the current one.
+ */
+export function englishRevisionOf(doc: LocalizedDoc, path: string): string | null {
+  const own = doc.meta.sourceCommit ?? (typeof doc.meta.raw.git_commit === 'string' ? doc.meta.raw.git_commit : null);
+  if (own) return own.trim().toLowerCase();
+  return /@([0-9a-f]{7,40})(?=[./\\]|$)/i.exec(path)?.[1]?.toLowerCase() ?? null;
+}
+
+/** `MM/DD/YYYY` (DocFX's ms.date) or `YYYY-MM-DD` as YYYY-MM-DD. */
+function isoDate(value: unknown): string | null {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : '';
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
+}
+
+/** Two commits are one when one is a prefix of the other (short and full SHAs), at least 7 characters. */
+const sameCommit = (a: string, b: string) => {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return Math.min(x.length, y.length) >= 7 && (x.startsWith(y) || y.startsWith(x));
+};
+
+/**
+ * The English revision a translation aligns with: the one its `ms.sourcegitcommit` names; else the nearest,
+ * the newest given whose `ms.date` is not after the translation's hand-off; else the current English.
+ */
+export function pickEnglishRevision(doc: LocalizedDoc, byNewest: EnglishOriginal[]): { original: EnglishOriginal; how: 'named' | 'nearest' } | null {
+  const commit = doc.meta.sourceCommit;
+  const named = commit ? byNewest.find((o) => o.revision && sameCommit(o.revision, commit)) : undefined;
+  if (named) return { original: named, how: 'named' };
+  const handoff = doc.meta.handoff;
+  const dated = handoff ? [...byNewest].filter((o) => o.date && o.date <= handoff).sort((a, b) => b.date!.localeCompare(a.date!))[0] : undefined;
+  const nearest = dated ?? byNewest[0];
+  return nearest ? { original: nearest, how: 'nearest' } : null;
 }
 
 /** The site assembled from its documents, in document order (whoever loaded them). */
