@@ -24,8 +24,15 @@ const TOKEN = new RegExp(`\\uE000${NONCE}:(\\d+)\\uE001`, 'g');
 
 export { escapeHtml };
 
-/** Words already said, by UI language and phrase key: the same words recur in every document. */
-const WORDS = new Map<UiLanguage, Map<string, string>>();
+/**
+ * Words already said, by UI language (its translate function: callers make a new `UiLanguage` object per
+ * call, but one function per language and build) and phrase key: the same words recur in every
+ * document, and i18next is slow to ask.
+ */
+const WORDS = new WeakMap<TFunction, Map<string, string>>();
+
+/** Markup split at its tokens once: text, token number, text, … (`split` with the capture group). */
+export type Compiled = string[];
 
 export class Phrases {
   private readonly said: Say[] = [];
@@ -53,16 +60,33 @@ export class Phrases {
     return this.said.length;
   }
 
-  /** `html` with every token of these phrases in language `ui`. */
-  localise(html: string, ui: UiLanguage): string {
-    let known = WORDS.get(ui);
-    if (!known) WORDS.set(ui, (known = new Map()));
-    const words = this.said.map((say, i) => {
+  /** `html` split at its tokens, for `fill` in each UI language (split once, filled many times). */
+  compile(html: string): Compiled {
+    return html.split(TOKEN);
+  }
+
+  /** Every word of these phrases in language `ui`, escaped, by token number. */
+  private words(ui: UiLanguage): string[] {
+    let known = WORDS.get(ui.t);
+    if (!known) WORDS.set(ui.t, (known = new Map()));
+    return this.said.map((say, i) => {
       const key = this.keys[i]!;
       let word = known.get(key);
       if (word === undefined) known.set(key, (word = escapeHtml(say(ui))));
       return word;
     });
-    return html.replace(TOKEN, (_, n: string) => words[Number(n)] ?? '');
+  }
+
+  /** Compiled markup with every token in language `ui`. */
+  fill(compiled: Compiled, ui: UiLanguage): string {
+    const words = this.words(ui);
+    let out = '';
+    for (let i = 0; i < compiled.length; i++) out += i % 2 === 0 ? compiled[i]! : (words[Number(compiled[i])] ?? '');
+    return out;
+  }
+
+  /** `html` with every token of these phrases in language `ui`. */
+  localise(html: string, ui: UiLanguage): string {
+    return this.fill(this.compile(html), ui);
   }
 }

@@ -71,11 +71,12 @@ function documentFiles(
 ): DocumentFiles {
   const docId = entry.report.docId;
   const views = renderViews(entry, context.registry);
+  const compiled = new Map(WORKBENCH_VIEWS.map((view) => [view, views.phrases.compile(views.html[view])]));
   const pages: [string, string][] = [];
   for (const { info, t } of context.languages) {
     for (const view of WORKBENCH_VIEWS) {
       const shell = context.shells.get(info.code)!.get(view)!;
-      pages.push([viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.localise(views.html[view], { code: info.code, t }) + fill(shell.after, docId, views.title)]);
+      pages.push([viewFile(view, info.segment, docId), fill(shell.before, docId, views.title) + views.phrases.fill(compiled.get(view)!, { code: info.code, t }) + fill(shell.after, docId, views.title)]);
     }
   }
   const files = [
