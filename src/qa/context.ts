@@ -21,6 +21,11 @@ export interface QaInput {
   docId: string;
   translations: QaSource[];
   english: LocalizedDoc | null;
+  /**
+   * Where several English revisions are given: the revision a plain translation aligns with (by locale),
+   * when it is not `english` (the loader's choice, `DocMeta.englishRevision`).
+   */
+  englishRevisions?: Record<string, LocalizedDoc>;
   glossary: Glossary;
   suppressions: Suppression[];
 }
@@ -104,7 +109,11 @@ export function buildContext(input: QaInput): QaContext {
     const blocks = blockViews(doc);
     const src = new SourceText(text);
     const hasPairs = doc.segments.length > 0;
-    const alignment = english ? alignWithEnglish(doc, english, { matchUrls: false }) : null;
+    // A plain translation of an earlier English revision is compared with that revision's text.
+    const ownEnglish = (!hasPairs && input.englishRevisions?.[doc.locale]) || null;
+    const alignWith = ownEnglish ?? english;
+    const alignWithBlocks = ownEnglish ? blockViews(ownEnglish) : englishBlocks;
+    const alignment = alignWith ? alignWithEnglish(doc, alignWith, { matchUrls: false }) : null;
     const blockOfSegment = new Map(doc.blocks.flatMap((b) => b.segmentIds.map((id) => [id, b] as const)));
     const units: Unit[] = [];
     if (hasPairs) {
@@ -132,9 +141,10 @@ export function buildContext(input: QaInput): QaContext {
         if (b.type !== 'paragraph' && b.type !== 'heading') continue;
         const match = alignment?.get(b.key) ?? null;
         // The whole English block (its links and code sit outside the segments' spans).
-        const englishView = match ? (englishBlocks?.get(match.key)?.view ?? null) : null;
+        const englishView = match ? (alignWithBlocks?.get(match.key)?.view ?? null) : null;
         const range = blockRange(b, text) ?? { start: src.lineStart(b.line), end: src.lineStart(b.line + 1) };
-        const hasEnglishText = !!match && match.segmentIds.some((id) => englishSegments.get(id)?.source);
+        // An English original is English text throughout; a rebuilt English only where its segments had English.
+        const hasEnglishText = !!match && (alignWith?.meta.original ? englishView !== null && englishView.text.trim() !== '' : match.segmentIds.some((id) => englishSegments.get(id)?.source));
         units.push({
           locale: doc.locale,
           file: doc.path,
@@ -144,7 +154,7 @@ export function buildContext(input: QaInput): QaContext {
           blockType: b.type,
           target: blocks.get(b.key)!.view,
           source: hasEnglishText ? englishView : null,
-          sourceChanged: english !== null && match === null,
+          sourceChanged: alignWith !== null && match === null,
           kind: 'block',
           src,
           ...range,
@@ -161,7 +171,8 @@ export function buildContext(input: QaInput): QaContext {
       blocks,
       alignment,
       units,
-      otherRevision: english !== null && !!doc.meta.sourceCommit && !revisions.includes(doc.meta.sourceCommit),
+      // Aligned with the English revision it names: any difference is the translation's own.
+      otherRevision: doc.meta.englishRevision ? doc.meta.englishRevision.how !== 'named' : english !== null && !!doc.meta.sourceCommit && !revisions.includes(doc.meta.sourceCommit),
     };
   });
   return { input, glossary: input.glossary, english: english ? { doc: english, blocks: englishBlocks!, revisions } : null, locales };

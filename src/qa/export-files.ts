@@ -27,7 +27,8 @@ export function xliffSources(ctx: QaContext): XliffSource[] {
     file: l.file,
     fingerprint: fingerprintOf(l.text),
     units: xliffUnits(l.doc, l.text, english && l.alignment ? { doc: english.doc, alignment: l.alignment } : null),
-    englishRevision: english ? (english.doc.meta.sourceCommit ?? english.revisions[0] ?? null) : null,
+    // A translation aligned with an earlier English revision names that one (the loader's choice).
+    englishRevision: l.doc.meta.englishRevision && l.doc.meta.englishRevision.revision !== 'current' ? l.doc.meta.englishRevision.revision : english ? (english.doc.meta.sourceCommit ?? english.revisions[0] ?? null) : null,
   }));
 }
 

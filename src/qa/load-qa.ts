@@ -47,7 +47,8 @@ export type QaEntry = QaRun['reports'][number];
 export function checkDocument(siteDoc: SiteDoc, data: QaData): QaEntry {
   // The text the loader read: never the file again.
   const sources = sourcesOf(siteDoc);
-  const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, ...data });
+  const englishRevisions = Object.fromEntries(siteDoc.translations.flatMap((doc) => (doc.meta.englishRevision && siteDoc.englishSides[doc.locale] ? [[doc.locale, siteDoc.englishSides[doc.locale]!]] : [])));
+  const { report, ctx } = checkPage({ docId: siteDoc.docId, translations: sources, english: siteDoc.english, englishRevisions, ...data });
   // What the TMX and XLIFF exports need from the context, kept instead of the context (which holds every parsed view).
   return { siteDoc, report, sources, tmxPairs: alignedPairs(ctx), xliff: xliffSources(ctx) };
 }

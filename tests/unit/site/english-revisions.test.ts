@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../../src/site/load-site.ts';
 import { renderPageArticle } from '../../../src/site/site-data.ts';
 import { provenanceOf } from '../../../src/reader/provenance.ts';
+import { checkDocument, loadQaData } from '../../../src/qa/load-qa.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const OLD = '1111111aaaabbbbccccddddeeeeffff00001111';
@@ -72,5 +73,36 @@ describe('several English revisions', () => {
     const twice = site({ 'en/g.md': english('05/01/2024', 'A'), 'en2/g.md': english('05/01/2024', 'B'), 'de/g.md': translation('de-DE', OLD, '03/01/2023', 'C') });
     expect(twice.ok).toBe(false);
     expect(twice.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('locale-duplicate');
+  });
+});
+
+describe('the translator checks with English originals', () => {
+  const loaded = site({
+    'en/guide.md': english('05/01/2024', 'Install version 7 of the agent.\n\nRestart the device.'),
+    [`en@${OLD.slice(0, 7)}/guide.md`]: english('01/10/2023', 'Install version 6 of the agent.\n\nRestart the device.'),
+    'de/guide.md': translation('de-DE', OLD, '03/01/2023', 'Installieren Sie Version 6 des Agenten.\n\nStarten Sie das Gerät neu.'),
+    'es/guide.md': translation('es-ES', OLD, '03/01/2023', 'Instale la versión 8 del agente.\n\nReinicie el dispositivo.'),
+    'fr/guide.md': translation('fr-FR', '9999999ffff', '06/01/2024', 'Installez la version 5 de l’agent.\n\nRedémarrez l’appareil.'),
+  });
+  const doc = loaded.docs[0]!;
+  const data = loadQaData(loaded.files[0]!.path.replace(/mt-docs\.config\.json$/, ''));
+  const report = checkDocument(doc, data).report;
+  const numbers = (locale: string) => report.findings.filter((f) => f.locale === locale && f.check === 'inv.numbers');
+
+  it('compare a plain translation with the English original, block by block', () => {
+    // fr names a revision not given, so it is compared with the nearest (the current English, 7): its 5
+    // differs, said as an info that may come from the revision.
+    expect(numbers('fr-FR')).toEqual([expect.objectContaining({ file: 'fr/guide.md', line: 11, severity: 'info', revisionDriven: true, message: expect.stringMatching(/numbers missing: 7; numbers not in the English: 5/) })]);
+    // es names the revision that says 6, and says 8: its own finding, not one the revision explains.
+    expect(numbers('es-ES')).toEqual([expect.objectContaining({ file: 'es/guide.md', line: 11, severity: 'warning', message: expect.stringMatching(/numbers missing: 6; numbers not in the English: 8/) })]);
+    expect(numbers('es-ES')[0]?.revisionDriven).toBeFalsy();
+  });
+
+  it('compare a translation of an earlier revision with that revision, not the current English', () => {
+    // de says 6, as the revision it names does: nothing to report (against the current English it would be).
+    expect(numbers('de-DE')).toEqual([]);
+    const xliff = checkDocument(doc, data).xliff.find((x) => x.locale === 'de-DE')!;
+    expect(xliff.englishRevision).toBe(OLD.slice(0, 7));
+    expect(JSON.stringify(xliff.units[1]?.source)).toContain('version 6');
   });
 });
