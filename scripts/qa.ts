@@ -13,7 +13,7 @@
  */
 import { colourDiagnostics } from './terminal-colour.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { exportFiles } from '../src/qa/export-files.ts';
 import type { QaRun } from '../src/qa/load-qa.ts';
@@ -122,6 +122,8 @@ function main(argv: string[]): number {
       mkdirSync(dir, { recursive: true });
       const written = run.reports.flatMap((entry) =>
         exportFiles(entry).map((file) => {
+          // A DocFX page's id is a path: its files go in folders of that path.
+          mkdirSync(dirname(join(dir, file.name)), { recursive: true });
           writeFileSync(join(dir, file.name), file.content);
           return join(values.export!, file.name);
         }),

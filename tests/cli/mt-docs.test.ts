@@ -127,6 +127,23 @@ describe('mt-docs', () => {
     expect(diff.stdout).toMatch(/^summary: 2 pages, \d+ aligned blocks: \d+ with differing invariants, 0 only in nl-NL, 0 only in en \(on \d+ pages?\)$/m);
   });
 
+  it('rebuilds a repo whose page ids are paths (one inside another\'s folder) after an edit, translator downloads kept', { timeout: 120_000 }, () => {
+    const pair = (id: string, nl: string, en: string) => `<span data-ttu-id="${id}">${nl}</span><span class="sxs-lookup"><span data-stu-id="${id}">${en}</span></span>`;
+    const dir = team({ 'a.md': page('A', pair('a-1', 'Eerste.', 'First.')), 'a/one.md': page('Een', pair('b-1', 'Tweede.', 'Second.')), 'c/d/two.md': page('Twee', pair('c-1', 'Derde.', 'Third.')) });
+    writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] } }));
+    expect(mtDocs(['build'], dir).status).toBe(0);
+    writeFileSync(join(dir, 'repo/docs/a/one.md'), page('Een', pair('b-1', 'Tweede, bewerkt.', 'Second.')));
+    const again = mtDocs(['build'], dir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8')).toContain('Tweede, bewerkt.');
+    // Each document's downloads, in its own folder, named by its id; the kept ones linked from the last build.
+    for (const id of ['a', 'a/one', 'c/d/two']) {
+      expect(existsSync(join(dir, `dist/translators/${id}/${id}.nl-NL.xlf`)), id).toBe(true);
+      expect(existsSync(join(dir, `dist/translators/${id}/findings.json`)), id).toBe(true);
+    }
+    expect(readFileSync(join(dir, 'dist/translators/a/one/a/one.nl-NL.xlf'), 'utf8')).toContain('Tweede, bewerkt.');
+  });
+
   it('preview serves the built site on 127.0.0.1, a missing page with its language’s 404', async () => {
     const dir = team({ 'a/one.md': page('Een', 'Tekst.') });
     writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));

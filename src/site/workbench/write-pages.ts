@@ -95,12 +95,31 @@ export interface WorkbenchWritten {
   cached: number;
 }
 
+/**
+ * The download files of `docId` in its folder of the last build. A DocFX page's id is a path, so its
+ * XLIFF and TMX names are too (`translators/a/b/a/b.nl-NL.xlf`), and the folder may hold another
+ * document's folder (`a` holds `a/b`'s): only this document's own names are taken.
+ */
+function downloadFilesOf(dir: string, docId: string): string[] {
+  const own = (rel: string) => rel === 'findings.json' || rel === 'findings.csv' || rel.startsWith(`${docId}.`);
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && own(path)) found.push(path);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
 /** A document's pages and downloads linked from the last build, when all of them are there. */
 function linkDocument(from: string, to: string, docId: string, registry: readonly LocaleInfo[]): { pages: number; downloads: number } | null {
   const pages = registry.flatMap((info) => WORKBENCH_VIEWS.map((view) => viewFile(view, info.segment, docId)));
   const downloadsDir = downloadHref(docId, '').slice(1);
   if (!pages.every((rel) => existsSync(resolveInside(from, rel))) || !existsSync(resolveInside(from, downloadsDir))) return null;
-  const downloads = readdirSync(resolveInside(from, downloadsDir)).map((name) => join(downloadsDir, name));
+  const downloads = downloadFilesOf(resolveInside(from, downloadsDir), docId).map((name) => join(downloadsDir, name));
   for (const rel of [...pages, ...downloads]) linkOrCopy(resolveInside(from, rel), folderFor(resolveInside(to, rel)));
   return { pages: pages.length, downloads: downloads.length };
 }
