@@ -12,6 +12,7 @@ import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
 import { CONFIG_FILE } from '../src/site/config.ts';
 import { projectFiles, readDocfxProject } from '../src/site/docfx.ts';
 import { VFile } from 'vfile';
+import { diagnosticLines } from '../src/pipeline/diagnostics.ts';
 
 const USAGE = `usage: mt-docs init [DIR] [--force] [--json]
 
@@ -58,9 +59,15 @@ const subfolders = (d: string) => {
 };
 /** Folders holding docfx.json: DIR, its children, their children. */
 const candidates = [dir, ...subfolders(dir), ...subfolders(dir).flatMap(subfolders)];
+/** docfx.json files that could not be read, with why (said, so that a broken one is not "no project"). */
+const broken: VFile[] = [];
 const projects = candidates.filter((d) => existsSync(join(d, 'docfx.json'))).flatMap((root) => {
-  const project = readDocfxProject(root, new VFile());
-  if (!project) return [];
+  const file = new VFile({ path: relative(process.cwd(), join(root, 'docfx.json')) || join(root, 'docfx.json') });
+  const project = readDocfxProject(root, file, {}, file);
+  if (!project) {
+    broken.push(file);
+    return [];
+  }
   const files = projectFiles(project);
   const counts = new Map<string, number>();
   for (const page of files.pages.slice(0, 200)) {
@@ -76,6 +83,7 @@ const projects = candidates.filter((d) => existsSync(join(d, 'docfx.json'))).fla
   return [{ path: relative(dir, root) || '.', pages: files.pages.length, tocs: files.tocs.length, locale }];
 });
 const folders = !projects.length && existsSync(join(dir, 'source')) ? subfolders(join(dir, 'source')).length : 0;
+for (const line of diagnosticLines(broken)) console.error(line);
 if (projects.length === 0 && folders === 0) {
   console.error(`no DocFX project (a folder with docfx.json) in ${dir} or two levels below it, and no source/ folder of documents: nothing to build`);
   process.exit(1);
@@ -121,6 +129,6 @@ writeFileSync(target, text);
 if (parsed.values.json) console.log(JSON.stringify({ written: target, projects, documentFolders: folders }));
 else {
   console.error(`wrote ${target}`);
-  for (const p of projects) console.error(`  DocFX project ${p.path}: ${p.pages} pages, ${p.tocs} TOC files, locale ${p.locale}`);
+  for (const p of projects) console.error(`  DocFX project ${p.path}: ${p.pages} pages, ${p.tocs} TOC file${p.tocs === 1 ? '' : 's'}, locale ${p.locale}`);
   console.error('next: set siteUrl and upstream.base in it, then run mt-docs build');
 }

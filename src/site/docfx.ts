@@ -50,10 +50,16 @@ const stringList = (value: unknown): string[] | null =>
   typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
 
 /** `docfx.json` of `root`, or null with the problem reported on `file` at its line. */
-export function readDocfxProject(root: string, file: VFile, policy: SymlinkPolicy = {}): DocfxProject | null {
+/**
+ * A DocFX project's docfx.json. A folder without one (or unreadable) is reported in `file` (the config
+ * that names the folder); what is wrong inside docfx.json, in `projectFile` (that file, at its line),
+ * when given.
+ */
+export function readDocfxProject(root: string, configFile: VFile, policy: SymlinkPolicy = {}, projectFile: VFile = configFile): DocfxProject | null {
+  const file = projectFile;
   const read = readSourceFile(root, 'docfx.json', policy);
   if (!read.ok) {
-    report(file, 'error', read.ruleId === 'not-found' ? `no docfx.json in ${root}: a DocFX source is a folder holding its docfx.json` : read.problem, { line: 1, column: 1 }, 'docfx-json');
+    report(configFile, 'error', read.ruleId === 'not-found' ? `no docfx.json in ${root}: a DocFX source is a folder holding its docfx.json` : read.problem, { line: 1, column: 1 }, 'docfx-json');
     return null;
   }
   const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -255,6 +255,8 @@ export interface Discovered {
   sources: DiscoveredSource[];
   skipped: SkippedEntry[];
   tocs: TocSource[];
+  /** Each DocFX project's docfx.json, with what is wrong in it. */
+  projectFiles: VFile[];
 }
 
 const sortedEntries = (dir: string, rel: string, root: string, skipped: SkippedEntry[]): Dirent[] => {
@@ -272,8 +274,8 @@ const sortedEntries = (dir: string, rel: string, root: string, skipped: SkippedE
  * folder left out is said, with the reason. DocFX layout: each project's pages by docfx.json. Each
  * source is checked when it is read (`readSource`), not twice.
  */
-export function discover(contentDir: string, config: SiteConfig, siteFile: VFile, pageDir?: string): Discovered {
-  const out: Discovered = { sources: [], skipped: [], tocs: [] };
+export function discover(contentDir: string, config: SiteConfig, siteFile: VFile, pageDir?: string, show: (path: string) => string = (p) => p): Discovered {
+  const out: Discovered = { sources: [], skipped: [], tocs: [], projectFiles: [] };
   if (pageDir) {
     // Not published, so any folder name will do.
     const docId = basename(resolve(pageDir));
@@ -285,7 +287,9 @@ export function discover(contentDir: string, config: SiteConfig, siteFile: VFile
   if ('docfx' in config.sources) {
     for (const folder of config.sources.docfx) {
       const root = configPath(contentDir, folder);
-      const project = readDocfxProject(root, siteFile, config);
+      const projectFile = new VFile({ path: show(join(root, 'docfx.json')) });
+      out.projectFiles.push(projectFile);
+      const project = readDocfxProject(root, siteFile, config, projectFile);
       if (!project) continue;
       const files = projectFiles(project, config);
       for (const skip of files.skipped) out.skipped.push({ root, ...skip, severity: skip.ruleId === 'project-limit' ? 'error' : 'warning' });
@@ -374,8 +378,9 @@ export function prepareSite(options: LoadOptions = {}): PreparedSite | LoadedSit
 
   // Pass 1: what is there, and in which locales (the registry and the site's URLs depend on it).
   const entries: SourceEntry[] = [];
-  const discovered = discover(contentDir, config, siteFile, options.pageDir);
-  if (siteFile.messages.some((m) => m.fatal)) return failed();
+  const discovered = discover(contentDir, config, siteFile, options.pageDir, (path) => relative(cwd, path) || path);
+  files.push(...discovered.projectFiles.filter((f) => f.messages.length > 0));
+  if ([siteFile, ...discovered.projectFiles].some((f) => f.messages.some((m) => m.fatal))) return failed();
   for (const skip of discovered.skipped) {
     const file = new VFile({ path: shown(skip.rel, skip.root) });
     report(file, skip.severity, skip.problem, { line: 1, column: 1 }, skip.ruleId);

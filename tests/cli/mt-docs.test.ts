@@ -5,7 +5,7 @@
  * counted by rule, all of them in --report; `preview` serving the result with the page language's 404.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('mt-docs', () => {
     });
     const init = mtDocs(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
-    expect(init.stderr).toContain('DocFX project repo/docs: 2 pages, 1 TOC files, locale nl-NL');
+    expect(init.stderr).toContain('DocFX project repo/docs: 2 pages, 1 TOC file, locale nl-NL');
     const config = readFileSync(join(dir, 'mt-docs.config.json'), 'utf8');
     expect(config).toMatch(/^\/\/ /);
     expect(config).toContain('"sources": { "docfx": ["repo/docs"] }');
@@ -142,6 +142,20 @@ describe('mt-docs', () => {
       expect(existsSync(join(dir, `dist/translators/${id}/findings.json`)), id).toBe(true);
     }
     expect(readFileSync(join(dir, 'dist/translators/a/one/a/one.nl-NL.xlf'), 'utf8')).toContain('Tweede, bewerkt.');
+  });
+
+  it('a docfx.json that does not parse is reported in docfx.json, at its line, by build and by init', () => {
+    const dir = team({ 'a/one.md': page('Een', 'Tekst.') });
+    writeFileSync(join(dir, 'repo/docs/docfx.json'), '{\n  "build": {\n    "content": [ { "files": ["**/*.md"] } ]\n    "dest": "x"\n  }\n}\n');
+    writeFileSync(join(dir, 'mt-docs.config.json'), '// the team\'s config\n' + JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
+    const build = mtDocs(['build'], dir);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/^repo\/docs\/docfx\.json:4:\d+: error: docfx\.json is not valid JSON: .*\[docfx-json\]$/m);
+    expect(build.stderr).not.toMatch(/mt-docs\.config\.json:\d+:\d+: error: docfx\.json/);
+    rmSync(join(dir, 'mt-docs.config.json'));
+    const init = mtDocs(['init'], dir);
+    expect(init.status).toBe(1);
+    expect(init.stderr).toMatch(/^repo\/docs\/docfx\.json:4:\d+: error: docfx\.json is not valid JSON/m);
   });
 
   it('preview serves the built site on 127.0.0.1, a missing page with its language’s 404', async () => {
