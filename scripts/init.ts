@@ -95,18 +95,26 @@ const sources = projects.length
   : `  // One folder per document under source/, one <locale>.md in each (${folders} documents found).
   "sources": { "folders": "source" },`;
 
+/** What the projects' docfx.json say in `build.globalMetadata` (the first that parses). */
+const globalMetadata: Record<string, unknown> =
+  candidates
+    .filter((d) => existsSync(join(d, 'docfx.json')))
+    .map((d) => {
+      try {
+        return (JSON.parse(readFileSync(join(d, 'docfx.json'), 'utf8').replace(/^\uFEFF/, '')) as { build?: { globalMetadata?: Record<string, unknown> } }).build?.globalMetadata ?? {};
+      } catch {
+        return null;
+      }
+    })
+    .find((m) => m !== null) ?? {};
 /** A name for the site: DocFX's own (`_appTitle`, `titleSuffix`) when a project gives one, else the folder's. */
-const appTitle = candidates
-  .filter((d) => existsSync(join(d, 'docfx.json')))
-  .map((d) => {
-    try {
-      const meta = (JSON.parse(readFileSync(join(d, 'docfx.json'), 'utf8').replace(/^\uFEFF/, '')) as { build?: { globalMetadata?: Record<string, unknown> } }).build?.globalMetadata ?? {};
-      return [meta._appTitle, meta.titleSuffix].find((v): v is string => typeof v === 'string' && v.trim() !== '');
-    } catch {
-      return undefined;
-    }
-  })
-  .find(Boolean);
+const appTitle = [globalMetadata._appTitle, globalMetadata.titleSuffix].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+/**
+ * The docs set on the published site: a Microsoft Learn repo's breadcrumb path names it
+ * (`/microsoft-365/breadcrumb/toc.json`); relative links resolve from there, root paths from the locale.
+ */
+const docset = typeof globalMetadata.breadcrumb_path === 'string' ? /^\/([A-Za-z0-9._-]+)\//.exec(globalMetadata.breadcrumb_path)?.[1] : undefined;
+const upstreamBase = `https://learn.microsoft.com/{locale}/${docset ? `${docset}/` : ''}`;
 const title = appTitle ?? basename(dir);
 
 const text = `// mt-docs site configuration (JSON with comments). Every key: schema/mt-docs.config.schema.json.
@@ -115,9 +123,10 @@ const text = `// mt-docs site configuration (JSON with comments). Every key: sch
   "title": ${JSON.stringify(title)},
   // Where the site will be published: canonical links, the sitemap and robots.txt use it.
   "siteUrl": "https://docs.example.org",
-  // The published docs the sources come from; {locale} becomes the page's language (nl-nl).
-  // Links to pages that are not in this site go there.
-  "upstream": { "base": "https://learn.microsoft.com/{locale}/" },
+  // The published docs set the sources come from; {locale} becomes the page's language (nl-nl).
+  // Links to pages that are not in this site go there: a relative link from this docs set's folder,
+  // a path from the root (/azure/…) from the locale's root.
+  "upstream": { "base": ${JSON.stringify(upstreamBase)} },
 ${sources}
   // Publish the translator workbench (/<lang>/translators/) with the reader pages.
   "translatorPages": true,

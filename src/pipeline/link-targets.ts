@@ -81,7 +81,12 @@ const upstreamLocale = (locale: string) => (locale === 'en' ? 'en-us' : locale.t
 
 export function rewriteOffsiteLinks(options: OffsiteOptions) {
   return (tree: Root, file: VFile) => {
-    const base = options.upstreamBase.replace('{locale}', upstreamLocale(options.locale ?? file.data.meta?.locale ?? 'en'));
+    const locale = upstreamLocale(options.locale ?? file.data.meta?.locale ?? 'en');
+    const base = options.upstreamBase.replace('{locale}', locale);
+    // A path from the root (`/azure/…`) is from the published site's locale root, not from the docs set
+    // the base may name (`https://learn.microsoft.com/{locale}/microsoft-365/`): as the site resolves it.
+    const at = options.upstreamBase.indexOf('{locale}');
+    const localeRoot = at >= 0 ? `${options.upstreamBase.slice(0, at)}${locale}/` : base;
     const dirUrl = new URL(options.upstreamDir.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`);
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
@@ -110,7 +115,7 @@ export function rewriteOffsiteLinks(options: OffsiteOptions) {
       const name = (path.split('/').pop() ?? '').toLowerCase();
       let resolved: URL;
       try {
-        resolved = path.startsWith('/') ? new URL(path.replace(/^\/+/, ''), base) : new URL(path, dirUrl);
+        resolved = path.startsWith('/') ? new URL(path.replace(/^\/+/, ''), localeRoot) : new URL(path, dirUrl);
       } catch {
         report(file, 'warning', `link target "${target.url}" cannot be resolved; left as it is`, node, 'link-unresolvable');
         return;
@@ -123,7 +128,8 @@ export function rewriteOffsiteLinks(options: OffsiteOptions) {
         } catch {
           upstreamRel = null;
         }
-        const internal = (upstreamRel !== null ? options.sitePages[upstreamRel] : undefined) ?? options.sitePages[name];
+        // Published links name a page without its `.md` (`/microsoft-365/security/…/portal-overview`).
+        const internal = (upstreamRel !== null ? (options.sitePages[upstreamRel] ?? options.sitePages[`${upstreamRel}.md`]) : undefined) ?? options.sitePages[name];
         if (internal) {
           done(internal + rest);
           return;

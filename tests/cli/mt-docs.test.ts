@@ -45,7 +45,7 @@ describe('mt-docs', () => {
 
   it('init writes a commented config for the project it finds, never over an existing one; build then builds ./dist', () => {
     const dir = team({
-      'docfx.json': JSON.stringify({ build: { content: [{ files: ['**/*.md'] }], globalMetadata: { _appTitle: 'Defender-documentatie' } } }),
+      'docfx.json': JSON.stringify({ build: { content: [{ files: ['**/*.md'] }], globalMetadata: { _appTitle: 'Defender-documentatie', breadcrumb_path: '/defender/breadcrumb/toc.json' } } }),
       'a/one.md': page('Een', 'Zie [twee](../b/two.md).\n\n![Scherm](images/s.png)'),
       'a/images/s.png': 'PNG-BYTES',
       'b/two.md': page('Twee', 'Tekst.'),
@@ -59,12 +59,14 @@ describe('mt-docs', () => {
     expect(config).toContain('"sources": { "docfx": ["repo/docs"] }');
     // The site is named after the project (DocFX's _appTitle), and the name is on every page.
     expect(config).toContain('"title": "Defender-documentatie"');
+    // The docs set on the published site, from the breadcrumb path: relative links resolve from there.
+    expect(config).toContain('"upstream": { "base": "https://learn.microsoft.com/{locale}/defender/" }');
     expect(mtDocs(['init'], dir).status).toBe(1);
 
     // The other commands take the team's folder too (its config), where they used to fail outside the project.
     const normalized = mtDocs(['normalize', 'repo/docs/a/one.md'], dir);
     expect(normalized.status, normalized.stderr).toBe(0);
-    expect(normalized.stdout).toContain('https://learn.microsoft.com/nl-nl/b/two');
+    expect(normalized.stdout).toContain('https://learn.microsoft.com/nl-nl/defender/b/two');
     const build = mtDocs(['build'], dir);
     expect(build.status, build.stderr).toBe(0);
     const one = readFileSync(join(dir, 'dist/nl/a/one/index.html'), 'utf8');
