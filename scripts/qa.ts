@@ -52,8 +52,9 @@ function human(run: QaRun, shown: (f: Finding) => boolean, locales: string[] | n
       const counts = (['error', 'warning', 'info'] as const).map((s) => plural(open.filter((f) => f.severity === s).length, s)).join(', ');
       out.push('', `${locale}  ${statusLine(report.locales.find((l) => l.locale === locale), report)}`, `  ${counts}`);
       for (const f of open) {
-        // One finding, one line (a message quoting a code block could span several).
-        out.push(`  ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
+        // One finding, one line (a message quoting a code block could span several), from the line's start:
+        // editors' and CI's problem matchers read `file:line:column: severity: message` there.
+        out.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
       }
       const hidden = all.length - open.length;
       if (hidden > 0) out.push(`  (${plural(hidden, 'suppressed finding')} not shown)`);

@@ -116,8 +116,8 @@ describe('mt-docs', () => {
     writeFileSync(join(dir, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] } }));
     const qa = mtDocs(['qa'], dir);
     expect(qa.status, qa.stderr).toBe(0);
-    expect(qa.stdout).toMatch(/^ {2}repo\/docs\/a\/one\.md:\d+:\d+: error: link to https:\/\/example\.org\/x has no text.*\[link\.empty-text\]$/m);
-    expect(qa.stdout).toMatch(/^ {2}repo\/docs\/b\/two\.md:\d+:\d+: warning: the translation is the English text \[untranslated\]$/m);
+    expect(qa.stdout).toMatch(/^repo\/docs\/a\/one\.md:\d+:\d+: error: link to https:\/\/example\.org\/x has no text.*\[link\.empty-text\]$/m);
+    expect(qa.stdout).toMatch(/^repo\/docs\/b\/two\.md:\d+:\d+: warning: the translation is the English text \[untranslated\]$/m);
     expect(qa.stdout).toMatch(/^summary: \d+ errors?, \d+ warnings?, \d+ infos? in 2 documents of 2$/m);
     expect(qa.stdout).toMatch(/^by check: .*link\.empty-text 1.*untranslated 1/m);
     // Nothing of a temporary copy anywhere in what it says.
