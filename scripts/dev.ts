@@ -32,7 +32,7 @@ UI string changes (open pages reload after a good build; a failed build keeps th
   -h, --help     this text
 
 example: mt-docs dev --port 8080
-exit: 0 stopped (Ctrl+C), 1 the first build failed or the port is taken, 2 usage error`;
+exit: 0 stopped (Ctrl+C), 1 the port is taken, 2 usage error`;
 
 const line = parseCommandLine(
   process.argv.slice(2),
@@ -96,10 +96,9 @@ events.addEventListener('failed', () => {
 `;
 
 const first = await runBuild();
-if (!first.ok && !existsSync(join(out, 'index.html'))) {
-  console.error('dev: the first build failed and there is no earlier site to serve; fix the sources above and start again');
-  process.exit(1);
-}
+// A failed first build with no earlier site: served all the same (its pages answer 404 until a build
+// succeeds), and watched, so that the fix the user makes next is built.
+if (!first.ok && !existsSync(join(out, 'index.html'))) console.error('dev: the first build failed (above) and there is no earlier site yet; fix the sources and it builds again');
 
 let url: string;
 try {

@@ -98,4 +98,26 @@ describe('mt-docs dev', () => {
     await expect.poll(() => sse.received).toContain('failed');
     sse.stop();
   });
+
+  it('keeps watching when its first build fails, and serves the site once the source is fixed', { timeout: 240_000 }, async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'mt-docs-dev-broken-'));
+    mkdirSync(join(broken, 'repo/docs'), { recursive: true });
+    writeFileSync(join(broken, 'repo/docs/docfx.json'), JSON.stringify({ build: { content: [{ files: ['**/*.md'] }] } }));
+    writeFileSync(join(broken, 'repo/docs/one.md'), '---\ndescription: no title\nms.contentlocale: nl-NL\n---\n# x\n');
+    writeFileSync(join(broken, 'mt-docs.config.json'), JSON.stringify({ siteUrl: 'https://t.example', upstream: { base: 'https://l.example/{locale}/' }, sources: { docfx: ['repo/docs'] }, translatorPages: false }));
+    const dev = spawn(process.execPath, [join(ROOT, 'bin/mt-docs.js'), 'dev', '--port', '0', '--json'], { cwd: broken, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const log2 = events(dev);
+      const serving = (await log2.next('serving', 0)) as { url: string; ok: boolean };
+      expect(serving.ok).toBe(false);
+      expect((await fetch(`${serving.url}nl/one/`)).status).toBe(404);
+      writeFileSync(join(broken, 'repo/docs/one.md'), page('HERSTELD.'));
+      await log2.next('built', 0);
+      const fixed = await fetch(`${serving.url}nl/one/`);
+      expect(fixed.status).toBe(200);
+      expect(await fixed.text()).toContain('HERSTELD.');
+    } finally {
+      dev.kill('SIGTERM');
+    }
+  });
 });
