@@ -78,6 +78,8 @@ if (node === process.execPath && major < 22) {
   console.error(`mt-docs needs Node 22.12 or newer (this is ${process.version}); run npm install in ${root} to get the project's own`);
   process.exit(1);
 }
+// The command's help then names it as typed here (`mt-docs qa`), not as this checkout runs it.
+env.MT_DOCS_COMMAND = command;
 const child = spawn(node, [join(root, entry[0]), ...extra, ...args], { stdio: 'inherit', env });
 // A signal to this process is the command's too (a terminal sends Ctrl+C to both; a supervisor only here).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));

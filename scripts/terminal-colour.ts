@@ -6,6 +6,7 @@
  *
  * Imported for its effect by each command: it wraps `console.error` and `console.log`, where diagnostics go.
  */
+import './as-mt-docs.ts';
 import { styleText } from 'node:util';
 
 const LINE = /^(.+?:\d+:\d+): (error|warning|info): (.*?)( \[[\w.:-]+\])?$/;

@@ -198,11 +198,11 @@ async function main(argv: string[]): Promise<number> {
     invocation = readArguments(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`ua: ${error.message}\n${USAGE}\n`);
+    console.error(`ua: ${error.message}\n${USAGE}`);
     return 2;
   }
   if (invocation === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    console.log(HELP);
     return 0;
   }
   if (invocation === 'jsonl') return runJsonLines();

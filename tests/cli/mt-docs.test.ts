@@ -41,6 +41,12 @@ describe('mt-docs', () => {
       expect(r.stdout, command).toMatch(/exit/);
       expect(mtDocs([command, '--no-such-option']).status, command).toBe(2);
     }
+    // Each command's help names it as the user typed it, not as this checkout's npm scripts run it.
+    for (const command of ['build', 'qa', 'diff', 'normalize', 'import', 'ua', 'dev']) {
+      const r = mtDocs([command, '--help']);
+      expect(r.stdout, command).toMatch(new RegExp(`^usage: mt-docs ${command} `, 'i'));
+      expect(r.stdout + r.stderr, command).not.toContain('npm run');
+    }
   });
 
   it('init writes a commented config for the project it finds, never over an existing one; build then builds ./dist', () => {
