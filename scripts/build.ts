@@ -11,6 +11,7 @@
  * (src/site/doc-cache.ts): a rebuild renders and writes only the documents whose inputs changed. `--json` prints a summary at the end: pages per kind, ms per phase, diagnostics.
  */
 import './terminal-colour.ts';
+import { argumentProblem } from './command-line.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,7 +54,7 @@ try {
     allowNegative: true,
   });
 } catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  console.error(`${argumentProblem(error)}\n\n${USAGE}`);
   process.exit(2);
 }
 const { values } = parsed;

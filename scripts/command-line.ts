@@ -14,7 +14,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...options, ...HELP } }) as Parsed<O>;
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
+    console.error(`${argumentProblem(error)}\n\n${usage}`);
     return 2;
   }
   if ((parsed.values as { help?: boolean }).help) {
@@ -22,4 +22,15 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
     return 0;
   }
   return parsed;
+}
+
+/**
+ * What node:util's parseArgs refused, in one short line: its own message for an unknown option runs on
+ * about positionals after `--` and ends on an unbalanced quote.
+ */
+export function argumentProblem(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const option = /'(-[^']*)'/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  return e.message;
 }

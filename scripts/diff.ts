@@ -38,7 +38,8 @@ function strip(cell: PairCell, differs: string[]): string {
   const inv = cell.invariants;
   const chips = INVARIANT_KINDS.flatMap((k) => {
     const value = inv[k];
-    const shown = Array.isArray(value) ? value.join(' ') : String(value);
+    // None at all is said (∅), where the other side has some.
+    const shown = Array.isArray(value) ? (value.length > 0 ? value.join(' ') : '∅') : String(value);
     const empty = Array.isArray(value) ? value.length === 0 : value === 0;
     const marks = `${differs.includes(k) ? '≠' : ''}${cell.disagreements.includes(k) ? '!' : ''}`;
     return empty && !marks ? [] : [`[${marks}${k}: ${shown}]`];

@@ -5,6 +5,7 @@
  * one's pages name), or a folder of one folder per document. Never overwrites without --force.
  */
 import './terminal-colour.ts';
+import { argumentProblem } from './command-line.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,7 @@ let parsed;
 try {
   parsed = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
 } catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  console.error(`${argumentProblem(error)}\n\n${USAGE}`);
   process.exit(2);
 }
 if (parsed.values.help) {

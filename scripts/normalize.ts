@@ -52,7 +52,8 @@ function main(argv: string[]): number {
   const format = parsed.values.format;
   const [input, ...extra] = parsed.positionals;
   if (!input || extra.length > 0 || !['md', 'json', 'en'].includes(format ?? '')) {
-    console.error(USAGE);
+    const why = !input ? 'a file or folder to normalise is missing' : extra.length > 0 ? `one file or folder only, not also "${extra[0]}"` : `--format takes md, json or en, not "${format}"`;
+    console.error(`${why}\n\n${USAGE}`);
     return 2;
   }
   // A folder is a tree to normalise; one named like a page (`x.md`) is a page that is not a file.

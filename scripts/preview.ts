@@ -4,6 +4,7 @@
  * its language. Nothing outside DIR is served.
  */
 import './terminal-colour.ts';
+import { argumentProblem } from './command-line.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +27,7 @@ try {
     options: { dir: { type: 'string', default: join(root, 'dist') }, port: { type: 'string', default: '4321' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   }).values;
 } catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  console.error(`${argumentProblem(error)}\n\n${USAGE}`);
   process.exit(2);
 }
 if (values.help) {

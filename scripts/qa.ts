@@ -12,6 +12,7 @@
  * Exit 2 on a usage error. A thin shell over src/qa (the same engine the translator pages use).
  */
 import { colourDiagnostics } from './terminal-colour.ts';
+import { argumentProblem } from './command-line.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
@@ -94,7 +95,7 @@ function main(argv: string[]): number {
       },
     }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${argumentProblem(error)}\n\n${USAGE}`);
     return 2;
   }
   if (values.help) {

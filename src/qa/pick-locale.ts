@@ -18,5 +18,5 @@ export function pickLocale(columns: readonly string[], name: string): PickedLoca
     if (byLanguage.length === 1) return { code: byLanguage[0]! };
     if (byLanguage.length > 1) return { problem: `"${name}" matches ${byLanguage.join(', ')}: name one of them` };
   }
-  return { problem: `no locale "${name}" (this page has: ${columns.join(', ')})` };
+  return { problem: `no locale "${name}" (the pages have: ${columns.join(', ')})` };
 }

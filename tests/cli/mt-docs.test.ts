@@ -46,6 +46,10 @@ describe('mt-docs', () => {
       const r = mtDocs([command, '--help']);
       expect(r.stdout, command).toMatch(new RegExp(`^usage: mt-docs ${command} `, 'i'));
       expect(r.stdout + r.stderr, command).not.toContain('npm run');
+      // A wrong option: one line saying which, then the usage.
+      const wrong = mtDocs([command, '--no-such-option']);
+      expect(wrong.status, command).toBe(2);
+      expect(wrong.stderr.split('\n')[0], command).toBe(command === 'ua' ? 'ua: unknown command: --no-such-option' : 'unknown option --no-such-option');
     }
   });
 
