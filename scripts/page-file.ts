@@ -14,7 +14,7 @@ import { frontMatterLocale } from '../src/pipeline/front-matter.ts';
 import { linkTextsIn } from '../src/pipeline/link-repair.ts';
 import { hasSpanPairs, stripSpanPairs } from '../src/pipeline/mt-spans.ts';
 import { normalizeBytes, type NormalizeResult } from '../src/pipeline/processor.ts';
-import { MAX_PROJECT_DEPTH } from '../src/site/docfx.ts';
+import { MAX_PROJECT_DEPTH, projectFiles, readDocfxProject } from '../src/site/docfx.ts';
 import { contentDirDefault, loadSiteConfig, normalizeOptionsFor } from '../src/site/load-site.ts';
 import type { SiteConfig } from '../src/site/config.ts';
 import { readSourceFile } from '../src/site/safe-paths.ts';
@@ -54,6 +54,13 @@ export function pageContentDir(): string {
   return existsSync(join(here, 'mt-docs.config.json')) ? here : join(import.meta.dirname, '../content');
 }
 
+/** The page ids of the DocFX project at `root` (null when it has no readable docfx.json). */
+function projectDocIds(root: string | null, config: SiteConfig): string[] | null {
+  if (!root) return null;
+  const project = readDocfxProject(root, new VFile(), config);
+  return project ? projectFiles(project, config).pages.map((p) => p.docId) : null;
+}
+
 /** `input` normalised with the configuration of `contentDir`; `error` is the diagnostic to print. */
 export function normalizePageFile(input: string, contentDir = pageContentDir()): PageFile | { error: string } {
   const shown = relative(process.cwd(), input) || input;
@@ -83,7 +90,8 @@ export function normalizePageFile(input: string, contentDir = pageContentDir()):
     docId,
     locale,
     segmentOf: new Map(buildRegistry(locale ? [locale] : []).map((l) => [l.code, l.segment])),
-    docIds: [docId],
+    // The project's pages are the site's (the same ids in every locale): a link to one is a link inside the site.
+    docIds: projectDocIds(project, config) ?? [docId],
   });
   // A translation without span pairs borrows English link texts from span-wrapped siblings, as in the site.
   const siblings = new Map<string, string>();
