@@ -11,6 +11,7 @@
  */
 import './terminal-colour.ts';
 import { parseCommandLine } from './command-line.ts';
+import { diagnosticLine } from '../src/pipeline/diagnostics.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { diffPair, INVARIANT_KINDS, type PairCell, type PairDiff, type PairSide } from '../src/qa/pair-diff.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
@@ -53,7 +54,7 @@ function human(diff: PairDiff, differingOnly = false): string {
   const s = diff.summary;
   out.push(`  ${s.rows} aligned blocks, ${s.differing} with differing invariants, ${s.onlyA} only in ${diff.a.locale}, ${s.onlyB} only in ${diff.b.locale}`);
   for (const side of [diff.a, diff.b]) {
-    for (const f of side.pageFindings.filter((f) => !f.suppressed)) out.push(`  ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
+    for (const f of side.pageFindings.filter((f) => !f.suppressed)) out.push(diagnosticLine(f.file, { line: f.line, column: f.column, severity: f.severity, reason: f.message.replace(/\r?\n/g, '\\n'), ruleId: f.check }));
   }
   for (const row of diff.rows) {
     if (differingOnly && row.differs.length === 0 && row.a && row.b) continue;

@@ -17,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { exportFiles } from '../src/qa/export-files.ts';
+import { diagnosticLine } from '../src/pipeline/diagnostics.ts';
 import type { QaRun } from '../src/qa/load-qa.ts';
 import { loadQaForCli, UsageError, withUsage } from './qa-cli-input.ts';
 import { pickLocale } from '../src/qa/pick-locale.ts';
@@ -55,7 +56,7 @@ function human(run: QaRun, shown: (f: Finding) => boolean, locales: string[] | n
       for (const f of open) {
         // One finding, one line (a message quoting a code block could span several), from the line's start:
         // editors' and CI's problem matchers read `file:line:column: severity: message` there.
-        out.push(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\r?\n/g, '\\n')} [${f.check}]`);
+        out.push(diagnosticLine(f.file, { line: f.line, column: f.column, severity: f.severity, reason: f.message.replace(/\r?\n/g, '\\n'), ruleId: f.check }));
       }
       const hidden = all.length - open.length;
       if (hidden > 0) out.push(`  (${plural(hidden, 'suppressed finding')} not shown)`);

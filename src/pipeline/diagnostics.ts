@@ -57,8 +57,14 @@ export function hasErrors(file: VFile): boolean {
  * editors and CI annotators read. `path` is the user's own path to the file.
  */
 export function diagnosticLine(path: string, d: Pick<Diagnostic, 'line' | 'column' | 'severity' | 'reason' | 'ruleId'>): string {
-  return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.reason.replace(/\r?\n/g, ' ')} [${d.ruleId}]`;
+  // The English side of a span-wrapped file is that file: its path stays openable, the side is said in the message.
+  const side = ENGLISH_SIDE.exec(path);
+  const file = side ? path.slice(0, side.index) : path;
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${side ? 'English side: ' : ''}${d.reason.replace(/\r?\n/g, ' ')} [${d.ruleId}]`;
 }
+
+/** How the English side of a span-wrapped file is named (`page.md (English side)`, rebuild-english.ts). */
+const ENGLISH_SIDE = / \(English side\)$/;
 
 /** The messages of `files` as diagnostic lines, file by file in line order, of the severities asked for. */
 export function diagnosticLines(files: VFile[], severities: Severity[] = ['error', 'warning']): string[] {
