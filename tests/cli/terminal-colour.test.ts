@@ -28,9 +28,11 @@ describe('a command on a terminal', () => {
   const page = join(dir, 'page.md');
   writeFileSync(page, '---\ntitle: T\ndescription: D\nms.contentlocale: fr-FR\n---\n# Titre\n\nVoir [](https://example.org/x).\n');
   const normalize = `npm run --silent normalize -- ${JSON.stringify(page)} > /dev/null`;
-  // The test runner's own colour settings left out: the command decides from its terminal.
-  const { NO_COLOR: _n, FORCE_COLOR: _f, ...plainEnv } = process.env;
-  const underTerminal = (env: Record<string, string> = {}) => spawnSync('script', ['-qec', normalize, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...plainEnv, ...env } });
+  // The test runner's own colour settings left out: the command decides from its terminal. CI machines
+  // run without TERM (and often with CI set), where Node rightly sees no colours; a user's terminal has TERM.
+  const { NO_COLOR: _n, FORCE_COLOR: _f, NODE_DISABLE_COLORS: _d, CI: _c, TERM: _t, ...plainEnv } = process.env;
+  const underTerminal = (env: Record<string, string> = {}) =>
+    spawnSync('script', ['-qec', normalize, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...plainEnv, TERM: 'xterm-256color', ...env } });
 
   it('colours the severity on a terminal; piped or with NO_COLOR the line is plain', () => {
     const tty = underTerminal();
@@ -40,6 +42,8 @@ describe('a command on a terminal', () => {
     const noColour = underTerminal({ NO_COLOR: '1' });
     expect(noColour.stdout).toMatch(/page\.md:8:6: warning: /);
     expect(noColour.stdout).not.toContain('\u001b[');
+    // A terminal that says it has no colours (TERM=dumb, as Emacs' shell) gets plain lines too.
+    expect(underTerminal({ TERM: 'dumb' }).stdout).not.toContain('\u001b[');
     const piped = spawnSync('sh', ['-c', normalize], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...plainEnv, FORCE_COLOR: '1' } });
     expect(piped.stderr).toMatch(/page\.md:8:6: warning: /);
     // Not a terminal: plain even when FORCE_COLOR asks (editors and CI read these lines).
