@@ -120,6 +120,7 @@ const { createTranslator } = await import('../src/i18n/translator.ts');
 const { DocCache } = await import('../src/site/doc-cache.ts');
 const { Progress } = await import('./progress.ts');
 const { countPages } = await import('./page-kinds.ts');
+const { readerPageGlob } = await import('../src/site/search-glob.ts');
 type VFile = import('vfile').VFile;
 
 const progress = new Progress(process.stderr, false);
@@ -155,19 +156,16 @@ function reportJson(files: VFile[]) {
 
 /**
  * Pagefind over the built reader pages: one index per `<html lang>`, only what is inside
- * data-pagefind-body. Started before the workbench pages are written and awaited after: Pagefind runs
- * in a process of its own, so it indexes while this one writes. The glob takes the pages as deep as the
- * documents' ids go (`<lang>/<doc>/index.html`, `<lang>/<folder>/<page>/index.html`), so with one-folder
- * ids it never reads a translator page being written (deeper, a translator page it reads has no
- * data-pagefind-body and is not indexed).
+ * data-pagefind-body. Started before the translator pages are made and awaited after: Pagefind runs
+ * in a process of its own, so it indexes while this one writes. The glob (readerPageGlob) takes the
+ * reader pages as deep as the documents' ids go, not the dashboards; a translator page it may read has
+ * no data-pagefind-body at any time and is never indexed.
  */
 async function startSearchIndex(dir: string, docIds: readonly string[]): Promise<() => Promise<number>> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   // Sent now, answered when this process next waits: Pagefind reads the pages meanwhile.
-  const depths = [...new Set(docIds.map((id) => id.split('/').length))].sort((a, b) => a - b);
-  const glob = `{*.html,*/index.html,${depths.map((d) => `${'*/'.repeat(d + 1)}index.html`).join(',')}}`;
-  const adding = index.addDirectory({ path: dir, glob });
+  const adding = index.addDirectory({ path: dir, glob: readerPageGlob(docIds) });
   // Awaited below; a failure meanwhile must not be an unhandled rejection.
   adding.catch(() => {});
   return async () => {
@@ -321,19 +319,20 @@ async function main(): Promise<{ code: number; summary: Summary }> {
     }
     progress.end(kept.length > 0 ? `${site.docs.length - kept.length} documents rendered, ${kept.length} kept from the last build` : undefined);
     progress.start('workbench');
+    // The readers' search covers reader pages only: it reads them while the translator pages are made
+    // (none of which has a data-pagefind-body at any time, so one read midway is never indexed).
+    const finishSearch = await startSearchIndex(staging, site.docs.map((d) => d.docId));
     // The Astro-rendered translator pages (dashboards, the views' shells) first: the writer copies the shells.
     makeTranslatorPagesRelative(staging);
-    // The readers' search covers reader pages only: it reads them while the workbench pages are written.
-    const finishSearch = await startSearchIndex(staging, site.docs.map((d) => d.docId));
     if (site.config.translatorPages) {
       const written = writeWorkbench(staging, run, {
         registry: site.registry,
         resources: site.resources,
         onDocument: (done, total) => progress.tick(done, total, 'documents'),
-        cache: store ? { store, keys: new Map(Object.entries(docKeys)) } : undefined,
+        keys: store ? new Map(Object.entries(docKeys)) : undefined,
         previous: store ? { dir: out, keys: before } : undefined,
       });
-      progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept + written.cached > 0 ? ` (${written.kept} documents kept from the last build, ${written.cached} from the cache)` : ''}`);
+      progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept > 0 ? ` (${written.kept} documents kept from the last build)` : ''}`);
     } else progress.end('off');
     progress.start('search');
     const indexed = await finishSearch();

@@ -15,7 +15,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { type Token, Tokenizer, TokenizerMode } from 'parse5';
 import { resolveInside } from '../src/site/safe-paths.ts';
 
 /** Site-relative paths (with `/`) of the translator pages' HTML files. */
@@ -43,7 +43,23 @@ export function relativeUrl(url: string, from: string): string {
   const path = cut === -1 ? url : url.slice(0, cut);
   const rest = cut === -1 ? '' : url.slice(cut);
   const target = (path.endsWith('/') ? `${path}index.html` : path).slice(1);
-  return (posix.relative(from, target) || '.') + rest;
+  return (relativePath(from, target) || '.') + rest;
+}
+
+const NOT_NORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+
+/**
+ * `posix.relative(from, to)` for the plain paths pages have (no `.`/`..` segments, no doubled or edge
+ * slashes), without its normalising: a dashboard has a link per document and locale, and Node's took a
+ * second of a large build. Anything else goes to `posix.relative`.
+ */
+export function relativePath(from: string, to: string): string {
+  if (from === '' || NOT_NORMAL.test(from) || NOT_NORMAL.test(to)) return posix.relative(from, to);
+  const a = from.split('/');
+  const b = to.split('/');
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  return [...Array<string>(a.length - same).fill('..'), ...b.slice(same)].join('/');
 }
 
 const STATIC_IMPORT_OR_EXPORT = /(?:^|[;}\s)])(?:import\s*(?:[\w$*{]|["'`])|export\s*[\w$*{])|import\.meta/;
@@ -56,28 +72,91 @@ export function classicScript(code: string, file: string): string {
   return `(()=>{"use strict";\n${code}\n})();\n`;
 }
 
-type P5Node = DefaultTreeAdapterTypes.Node;
-type P5Element = DefaultTreeAdapterTypes.Element;
-
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** Every element of a parsed document, template contents included. */
-function* elementsOf(node: P5Node): Generator<P5Element> {
-  const stack: P5Node[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if ('tagName' in n) yield n;
-    if ('content' in n && n.content) stack.push(n.content as P5Node);
-    if ('childNodes' in n) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
-  }
+/** A start tag as the page has it: its name, attributes (values decoded) and where each is in the text. */
+interface StartTag {
+  tagName: string;
+  attrs: Token.Attribute[];
+  location: Token.LocationWithAttributes;
+}
+
+/**
+ * What the tree builder would tell the tokenizer (the HTML standard's "switch the tokenizer to the …
+ * state"): the text of these elements is not markup. Without it a `<a href>` inside a script or a title
+ * would be read as a tag.
+ */
+const TEXT_STATE: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  title: TokenizerMode.RCDATA,
+  textarea: TokenizerMode.RCDATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  // Scripting is on in the browsers these pages are for (and in parse5's tree builder by default).
+  noscript: TokenizerMode.RAWTEXT,
+  script: TokenizerMode.SCRIPT_DATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+/** SVG elements whose content is HTML again (the standard's HTML integration points; MathML's annotation-xml too). */
+const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'annotation-xml']);
+
+/**
+ * Each start tag of an HTML page, in order, handed to `onTag` as parse5's tokenizer reads it (no tree,
+ * and nothing kept: a tree with source locations of a dashboard of megabytes was most of what this pass
+ * cost, in time and in garbage, and the pass needs only the start tags). Inside SVG and MathML,
+ * elements are foreign (a `<title>` there is not the page's), as the tree builder has it; an
+ * integration point's content is HTML again.
+ */
+export function forEachStartTag(html: string, onTag: (tag: StartTag) => void): void {
+  /** Open foreign (svg, math) and integration-point elements, innermost last. */
+  const context: { name: string; foreign: boolean }[] = [];
+  const inForeign = () => context.length > 0 && context.at(-1)!.foreign;
+  const none = () => {};
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: true },
+    {
+      onStartTag(token) {
+        const name = token.tagName;
+        if (token.location) onTag({ tagName: name, attrs: token.attrs, location: token.location as Token.LocationWithAttributes });
+        if (inForeign()) {
+          if (INTEGRATION_POINTS.has(name) && !token.selfClosing) context.push({ name, foreign: false });
+          else if ((name === 'svg' || name === 'math') && !token.selfClosing) context.push({ name, foreign: true });
+        } else if ((name === 'svg' || name === 'math') && !token.selfClosing) context.push({ name, foreign: true });
+        else if (TEXT_STATE[name] !== undefined) tokenizer.state = TEXT_STATE[name];
+        tokenizer.inForeignNode = inForeign();
+      },
+      onEndTag(token) {
+        if (context.length === 0) return;
+        const at = context.findLastIndex((c) => c.name === token.tagName);
+        if (at !== -1) context.length = at;
+        tokenizer.inForeignNode = inForeign();
+      },
+      onComment: none,
+      onDoctype: none,
+      onEof: none,
+      onCharacter: none,
+      onNullCharacter: none,
+      onWhitespaceCharacter: none,
+    },
+  );
+  tokenizer.write(html, true);
+}
+
+/** Every start tag of an HTML page, in order (`forEachStartTag`, kept). */
+export function startTags(html: string): StartTag[] {
+  const tags: StartTag[] = [];
+  forEachStartTag(html, (tag) => tags.push(tag));
+  return tags;
 }
 
 /**
  * Rewrites the translator pages under `dir` (a built site) in place. Returns how many were rewritten.
- * Each page is parsed as HTML by parse5 (never matched as text, where a `<script …>` inside an attribute
- * value would look like a tag), and only the attributes that change are rewritten, at the places the
- * parser found them: the rest of the page keeps its bytes, and no tree is built or serialised (the
- * dashboards of a large site are megabytes). A script `src` is followed only to a bundle inside
+ * Each page is read as HTML by parse5's tokenizer (never matched as text, where a `<script …>` inside
+ * an attribute value would look like a tag), and only the attributes that change are rewritten, at the
+ * places the tokenizer found them: the rest of the page keeps its bytes, and no tree is built or
+ * serialised (the dashboards of a large site are megabytes). A script `src` is followed only to a bundle inside
  * `dir/_astro/`, and every file read or written is resolved inside `dir`.
  */
 export function makeTranslatorPagesRelative(dir: string): number {
@@ -87,9 +166,8 @@ export function makeTranslatorPagesRelative(dir: string): number {
     const from = posix.dirname(page);
     const html = readFileSync(resolveInside(dir, page), 'utf8');
     const edits: { start: number; end: number; text: string }[] = [];
-    for (const element of elementsOf(parse(html, { sourceCodeLocationInfo: true }))) {
-      const where = element.sourceCodeLocation;
-      if (!where?.startTag) continue;
+    forEachStartTag(html, (element) => {
+      const where = { startTag: element.location, attrs: element.location.attrs };
       const attr = (name: string) => element.attrs.find((a) => a.name === name && !a.prefix)?.value;
       const src = attr('src');
       if (element.tagName === 'script' && attr('type') === 'module' && src !== undefined && isSiteAbsolute(src)) {
@@ -108,14 +186,14 @@ export function makeTranslatorPagesRelative(dir: string): number {
           return at ? ` ${html.slice(at.startOffset, at.endOffset)}` : '';
         });
         edits.push({ start: where.startTag.startOffset, end: where.startTag.endOffset, text: `<script src="${escapeAttribute(relativeUrl(copy, from))}"${kept.join('')} defer>` });
-        continue;
+        return;
       }
       for (const name of ['href', 'src'] as const) {
         const url = attr(name);
         const at = where.attrs?.[name];
         if (url !== undefined && at && isSiteAbsolute(url)) edits.push({ start: at.startOffset, end: at.endOffset, text: `${name}="${escapeAttribute(relativeUrl(url, from))}"` });
       }
-    }
+    });
     if (edits.length === 0) continue;
     edits.sort((a, b) => a.start - b.start);
     let out = '';

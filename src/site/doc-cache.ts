@@ -7,17 +7,21 @@
  * Why our own cache and not Astro's: Astro 7 has no incremental static build, and most of a build's work
  * happens before and after Astro (normalising, checking, the workbench pages); a content hash is exact
  * (a test holds a cached rebuild to a clean build's bytes) and survives any change of timestamps.
- * Entries are V8-serialised, zstd-compressed files; one that cannot be read is a miss, never an error.
+ * Entries are V8-serialised, zstd-compressed files behind a one-line header that holds the format and
+ * key: a stale entry (after a change of code, every document's) is known by its first bytes, not by
+ * decompressing and deserialising it. One that cannot be read is a miss, never an error.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { flatDocId } from './doc-id.ts';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 
 /** Bumped when what an entry holds changes shape (the code fingerprint covers the rest). */
-const FORMAT = 2;
+const FORMAT = 3;
+
+const header = (key: string) => Buffer.from(`mt-docs cache ${FORMAT} ${key}\n`);
 
 export const hashOf = (...parts: (string | Uint8Array)[]): string => {
   const hash = createHash('sha256');
@@ -60,13 +64,20 @@ export class DocCache {
   }
 
   get<T>(kind: string, docId: string, key: string): T | null {
+    const expected = header(key);
+    let fd: number | undefined;
     try {
-      const entry = deserialize(zstdDecompressSync(readFileSync(this.file(kind, docId)))) as { format: number; key: string; value: T };
-      if (entry.format === FORMAT && entry.key === key) return entry.value;
+      fd = openSync(this.file(kind, docId), 'r');
+      const start = Buffer.alloc(expected.length);
+      if (readSync(fd, start, 0, start.length, null) !== start.length || !start.equals(expected)) return null;
+      const body = readFileSync(fd);
+      return (deserialize(zstdDecompressSync(body)) as { value: T }).value;
     } catch {
       // Absent or unreadable: a miss.
+      return null;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    return null;
   }
 
   set(kind: string, docId: string, key: string, value: unknown): void {
@@ -74,8 +85,8 @@ export class DocCache {
     const path = this.file(kind, docId);
     // Written whole, then renamed: a build killed midway leaves the old entry or none, never half of one.
     const temp = `${path}.${process.pid}.tmp`;
-    // zstd at its fastest level: a tenth of the bytes (pages differ by UI language only) for ~3 ms a document.
-    writeFileSync(temp, zstdCompressSync(serialize({ format: FORMAT, key, value }), { params: { [constants.ZSTD_c_compressionLevel]: 1 } }));
+    // zstd at its fastest level: a tenth of the bytes for ~3 ms a document.
+    writeFileSync(temp, Buffer.concat([header(key), zstdCompressSync(serialize({ value }), { params: { [constants.ZSTD_c_compressionLevel]: 1 } })]));
     renameSync(temp, path);
   }
 

@@ -17,7 +17,6 @@ import type { Resources } from '../../i18n/resources.ts';
 import { exportFiles } from '../../qa/export-files.ts';
 import { findingsCsv, findingsJson } from '../../qa/export-findings.ts';
 import type { QaRun } from '../../qa/load-qa.ts';
-import type { DocCache } from '../doc-cache.ts';
 import { linkOrCopy, resolveInside } from '../safe-paths.ts';
 import { renderViews } from './markup.ts';
 import { escapeHtml } from './phrases.ts';
@@ -90,9 +89,8 @@ function documentFiles(
 export interface WorkbenchWritten {
   pages: number;
   downloads: number;
-  /** Documents whose files were linked from the last build, and written from the cache. */
+  /** Documents whose files were linked from the last build. */
   kept: number;
-  cached: number;
 }
 
 /**
@@ -129,9 +127,11 @@ function linkDocument(from: string, to: string, docId: string, registry: readonl
  * then removes the shells. `onDocument` is told after each document (progress).
  *
  * With `keys` (each document's cache key), a document whose key is the one it had in the last build
- * (`previous`) is linked from that build's output, and one whose files the cache holds is written from
- * there. The key alone decides: the shells are made from what it hashes (code, locales, strings,
- * configuration), as the reader pages are.
+ * (`previous`) is linked from that build's output. The key alone decides: the shells are made from what
+ * it hashes (code, locales, strings, configuration), as the reader pages are. The last build's output
+ * is the only cache these pages have: kept in the per-document cache as well, they cost a fifth of
+ * writing them (compressing 1.8 MB a document) on every build, and they were read only when the output
+ * had gone.
  */
 export function writeWorkbench(
   dir: string,
@@ -140,30 +140,25 @@ export function writeWorkbench(
     registry: readonly LocaleInfo[];
     resources: Resources;
     onDocument?: (done: number, total: number) => void;
-    cache?: { store: DocCache; keys: ReadonlyMap<string, string> };
+    keys?: ReadonlyMap<string, string>;
     previous?: { dir: string; keys: Readonly<Record<string, string>> };
   },
 ): WorkbenchWritten {
-  const { registry, resources, cache, previous } = options;
+  const { registry, resources, keys, previous } = options;
   made.clear();
   const shells = new Map(registry.map((info) => [info.code, new Map(WORKBENCH_VIEWS.map((view) => [view, readShell(dir, view, info)]))]));
   const languages = registry.map((info) => ({ info, t: createTranslator(info.lang, resources).t }));
-  const written: WorkbenchWritten = { pages: 0, downloads: 0, kept: 0, cached: 0 };
+  const written: WorkbenchWritten = { pages: 0, downloads: 0, kept: 0 };
   run.reports.forEach((entry, i) => {
     const docId = entry.report.docId;
-    const key = cache?.keys.get(docId);
+    const key = keys?.get(docId);
     const linked = key && previous?.keys[docId] === key ? linkDocument(previous.dir, dir, docId, registry) : null;
     if (linked) {
       written.kept += 1;
       written.pages += linked.pages;
       written.downloads += linked.downloads;
     } else {
-      let files = key ? cache!.store.get<DocumentFiles>('workbench', docId, key) : null;
-      if (files) written.cached += 1;
-      else {
-        files = documentFiles(entry, { languages, registry, shells });
-        if (key) cache!.store.set('workbench', docId, key, files);
-      }
+      const files = documentFiles(entry, { languages, registry, shells });
       for (const [rel, content] of [...files.pages, ...files.downloads]) write(dir, rel, content);
       written.pages += files.pages.length;
       written.downloads += files.downloads.length;

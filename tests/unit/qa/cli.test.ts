@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classicScript, makeTranslatorPagesRelative, relativeUrl } from '../../../scripts/relative-urls.ts';
+import { posix } from 'node:path';
+import { classicScript, makeTranslatorPagesRelative, relativePath, relativeUrl, startTags } from '../../../scripts/relative-urls.ts';
 import { loadQa } from '../../../src/qa/load-qa.ts';
 import { diffPair } from '../../../src/qa/pair-diff.ts';
 import type { Finding } from '../../../src/qa/types.ts';
@@ -182,6 +183,18 @@ describe('the build step that makes translator pages work from disk', () => {
     expect(relativeUrl('/en/translators/?x=1#check=a&severity=error', 'en/translators')).toBe('index.html?x=1#check=a&severity=error');
   });
 
+  it('computes relative paths as posix.relative does', () => {
+    const parts = ['a', 'b', 'en', 'translators', 'x.html', '.', '..', ''];
+    const pick = (n: number, seed: number) => Array.from({ length: n }, (_, i) => parts[(seed * 7 + i * 13 + (seed >> i)) % parts.length]).join('/');
+    for (let seed = 0; seed < 4000; seed++) {
+      const from = pick(1 + (seed % 4), seed);
+      const to = pick(1 + ((seed >> 2) % 5), seed + 11);
+      expect(relativePath(from, to), `${from} → ${to}`).toBe(posix.relative(from, to));
+    }
+    expect(relativePath('en/translators', 'en/translators/doc/index.html')).toBe('doc/index.html');
+    expect(relativePath('en/translators/doc', '_astro/a.css')).toBe('../../../_astro/a.css');
+  });
+
   it('rewrites only translator pages, turns module scripts into wrapped classic ones, and refuses bundles with imports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'relative-'));
     mkdirSync(join(dir, '_astro'));
@@ -230,5 +243,21 @@ describe('the build step that makes translator pages work from disk', () => {
     writeFileSync(join(dir, 'en/translators/doc/index.html'), `<script type="module" src="/_astro/missing.js"></script>`);
     expect(() => makeTranslatorPagesRelative(dir)).toThrow(/en\/translators\/doc\/index\.html: its module script \/_astro\/missing\.js is not in the build/);
     expect(readdirSync(outside)).toEqual(['secret.txt']);
+  });
+
+  it('finds the start tags a browser would, not tags inside text-only elements', () => {
+    const html = [
+      '<!doctype html><html><head><title>a <a href="/t"> b</title>',
+      '<style>a[href="/s"]{}</style><script>document.write(\'<a href="/j">\')</script></head>',
+      '<body><textarea><img src="/x"></textarea><noscript><a href="/n"></a></noscript>',
+      // Inside SVG a <title> is foreign: its content is markup, so the link after it is a tag.
+      '<svg><title>icon</title><a href="/svg-link"></a></svg><a href="/after"  data-x=\'1\'>after</a>',
+      '<!-- <a href="/comment"> --></body></html>',
+    ].join('');
+    const hrefs = startTags(html).flatMap((t) => t.attrs.filter((a) => a.name === 'href').map((a) => a.value));
+    expect(hrefs).toEqual(['/svg-link', '/after']);
+    const after = startTags(html).find((t) => t.attrs.some((a) => a.value === '/after'))!;
+    // Where the attribute is, as an edit needs it.
+    expect(html.slice(after.location.attrs!.href!.startOffset, after.location.attrs!.href!.endOffset)).toBe('href="/after"');
   });
 });
