@@ -219,7 +219,14 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   // Each document's work is kept under a hash of all it depends on: a rebuild redoes only what changed.
   const store = values.cache ? new DocCache(docCacheDir(root, process.env.MT_DOCS_CONTENT!)) : null;
   const cache = store ? { store, code: codeFingerprint(root) } : undefined;
-  const { site, run, threads, keys, cached } = await loadSiteParallel({ cache, onProgress: (done, total) => progress.tick(done, total, 'documents') });
+  // What the output was built from: a document it has under the same key is read from the cache without
+  // its pages' part (its pages are linked from the output, not made again).
+  const before = store ? builtKeys(root, out) : {};
+  const { site, run, threads, keys, cached, ensureWhole } = await loadSiteParallel({
+    cache,
+    partial: (docId, key) => before[docId] === key,
+    onProgress: (done, total) => progress.tick(done, total, 'documents'),
+  });
   files = site.files;
   const findings = run.reports.reduce((n, r) => n + r.report.findings.length, 0);
   progress.end(`${site.docs.length} documents, ${site.docs.reduce((n, d) => n + d.translations.length, 0)} sources${site.config?.translatorPages ? `, ${findings} findings` : ''}${cached > 0 ? `, ${cached} from the cache` : ''}${threads > 0 ? `, ${threads} ${threads === 1 ? 'thread' : 'threads'}` : ''}`);
@@ -259,12 +266,12 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   const pagesOf = new Map<string, string[]>();
   for (const page of allPages()) pagesOf.set(page.siteDoc.docId, [...(pagesOf.get(page.siteDoc.docId) ?? []), page.href]);
   (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.fallback-pages')] = new Set(fallbackHrefs());
-  const before = store ? builtKeys(root, out) : {};
   const kept = site.docs
     .slice(1)
     .map((d) => d.docId)
     .filter((id) => before[id] === docKeys[id] && pagesOf.get(id)!.every((href) => existsSync(join(out, href, 'index.html'))));
   const keptSet = new Set(kept);
+  for (const doc of site.docs) if (!keptSet.has(doc.docId)) ensureWhole(doc.docId);
   shareRenderOnly(kept.length > 0 ? new Set(site.docs.map((d) => d.docId).filter((id) => !keptSet.has(id))) : null);
   const fallbacks = (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.fallback-pages')] as Set<string>;
   (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!.filter((href) => !fallbacks.has(href)));
@@ -330,6 +337,7 @@ async function main(): Promise<{ code: number; summary: Summary }> {
         resources: site.resources,
         onDocument: (done, total) => progress.tick(done, total, 'documents'),
         keys: store ? new Map(Object.entries(docKeys)) : undefined,
+        ensureWhole,
         previous: store ? { dir: out, keys: before } : undefined,
       });
       progress.end(`${written.pages} pages, ${written.downloads} downloads${written.kept > 0 ? ` (${written.kept} documents kept from the last build)` : ''}`);

@@ -26,6 +26,18 @@ export interface ParallelOptions extends LoadOptions {
   workers?: number;
   /** Reuse (and keep) each document's result under a key of everything it depends on; `code` fingerprints the code. */
   cache?: { store: DocCache; code: string };
+  /**
+   * Documents (by id and key) whose pages the last build already has: taken from the cache without their
+   * pages' article HTML and their downloads' data, half of an entry that a rebuild after one changed
+   * source would read for every document and not use. `ensureWhole` reads that part when it is needed.
+   */
+  partial?: (docId: string, key: string) => boolean;
+}
+
+/** The part of a document's result that only its own pages and downloads use. */
+interface WholePart {
+  articles: SiteDoc['articles'];
+  qa: Pick<QaEntry, 'tmxPairs' | 'xliff'> | null;
 }
 
 /**
@@ -110,6 +122,8 @@ export interface ParallelResult {
   keys: string[];
   /** Documents taken from the cache. */
   cached: number;
+  /** Makes a document taken without its pages' part (`partial`) whole: before its pages or downloads are made. */
+  ensureWhole: (docId: string) => void;
 }
 
 /**
@@ -131,7 +145,7 @@ export function sharedFilesHash(prepared: PreparedSite, contentDir: string): str
 
 export async function loadSiteParallel(options: ParallelOptions = {}): Promise<ParallelResult> {
   const prepared = prepareSite(options);
-  if (!isPrepared(prepared)) return { site: prepared, run: { site: prepared, reports: [] }, threads: 0, keys: [], cached: 0 };
+  if (!isPrepared(prepared)) return { site: prepared, run: { site: prepared, reports: [] }, threads: 0, keys: [], cached: 0, ensureWhole: () => {} };
   const contentDir = options.contentDir ?? contentDirDefault();
   const checks = options.checks ?? prepared.context.config.translatorPages;
   const data = checks ? loadQaData(contentDir) : null;
@@ -149,16 +163,27 @@ export async function loadSiteParallel(options: ParallelOptions = {}): Promise<P
   const shared = cache ? hashOf('load', cache.code, String(checks), JSON.stringify(prepared.context), JSON.stringify(data), sharedFilesHash(prepared, contentDir)) : '';
   const keys = jobs.map((job) => (cache ? hashOf(shared, ...job.entries.flatMap((e) => [e.shownPath, e.path, e.bytes])) : ''));
   const todo: WorkerJob[] = [];
+  /** Documents taken without their pages' part, by id. */
+  const partial = new Map<string, WorkerJob>();
   for (const job of jobs) {
-    const hit = cache?.store.get<Omit<WorkerResult, 'index'>>('load', job.docId, keys[job.index]!);
-    if (hit) finished({ ...hit, index: job.index });
-    else todo.push(job);
+    const key = keys[job.index]!;
+    const hit = cache?.store.get<Omit<WorkerResult, 'index'>>('load', job.docId, key);
+    const lean = hit !== null && hit !== undefined && options.partial?.(job.docId, key) === true;
+    const part = hit && !lean ? cache!.store.get<WholePart>('load-pages', job.docId, key) : null;
+    if (hit && (lean || part)) {
+      if (part) makeWhole(hit, part);
+      else partial.set(job.docId, job);
+      finished({ ...hit, index: job.index });
+    } else todo.push(job);
   }
   const cached = total - todo.length;
   const threads = todo.length === 0 ? 0 : Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(todo.length / DOCS_PER_WORKER)));
   const fresh = (r: WorkerResult) => {
     finished(r);
-    if (cache) cache.store.set('load', r.siteDoc.docId, keys[r.index]!, { siteDoc: r.siteDoc, files: r.files, qa: r.qa });
+    if (!cache) return;
+    const { articles, ...siteDoc } = r.siteDoc;
+    cache.store.set('load', r.siteDoc.docId, keys[r.index]!, { siteDoc, files: r.files, qa: r.qa && { report: r.qa.report } });
+    cache.store.set('load-pages', r.siteDoc.docId, keys[r.index]!, { articles, qa: r.qa && { tmxPairs: r.qa.tmxPairs, xliff: r.qa.xliff } } satisfies WholePart);
   };
   if (threads === 1) for (const job of todo) fresh(runJob(prepared.context, data, job));
   else if (threads > 1) await runPool(threads, prepared.context, data, todo, fresh);
@@ -166,8 +191,27 @@ export async function loadSiteParallel(options: ParallelOptions = {}): Promise<P
 
   const loaded = results.map((r) => ({ siteDoc: r.siteDoc, files: r.files.map(reviveFile) }));
   const site = assembleSite(prepared, loaded);
-  const reports = results.flatMap((r) => (r.qa ? [{ siteDoc: r.siteDoc, sources: sourcesOf(r.siteDoc), ...r.qa }] : []));
-  return { site, run: { site, reports }, threads, keys, cached };
+  // A document taken without its pages' part has no downloads' data yet (`ensureWhole` adds it).
+  const reports: QaRun['reports'] = results.flatMap((r) => (r.qa ? [{ siteDoc: r.siteDoc, sources: sourcesOf(r.siteDoc), ...r.qa, tmxPairs: r.qa.tmxPairs ?? [], xliff: r.qa.xliff ?? [] }] : []));
+  const ensureWhole = (docId: string) => {
+    const job = partial.get(docId);
+    if (!job) return;
+    partial.delete(docId);
+    const result = results[job.index]!;
+    // Written with the rest of the entry; gone only if another build replaced it meanwhile: made again here.
+    const part = cache!.store.get<WholePart>('load-pages', docId, keys[job.index]!) ?? wholePartOf(runJob(prepared.context, data, job));
+    makeWhole(result, part);
+    const entry = reports.find((e) => e.siteDoc === result.siteDoc);
+    if (entry && part.qa) Object.assign(entry, part.qa);
+  };
+  return { site, run: { site, reports }, threads, keys, cached, ensureWhole };
+}
+
+const wholePartOf = (r: WorkerResult): WholePart => ({ articles: r.siteDoc.articles, qa: r.qa && { tmxPairs: r.qa.tmxPairs, xliff: r.qa.xliff } });
+
+function makeWhole(result: Omit<WorkerResult, 'index'>, part: WholePart): void {
+  result.siteDoc.articles = part.articles;
+  if (result.qa && part.qa) Object.assign(result.qa, part.qa);
 }
 
 /** Hands out documents one at a time to whichever thread is free (documents differ in size). */

@@ -56,6 +56,26 @@ describe('npm run build with the per-document cache', () => {
     // The copy kept from the last build is no link into a folder that is gone: the old output was removed.
     expect(readdirSync(work).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(existsSync(join(out, 'fr/become-partner-2/index.html'))).toBe(true);
+
+    // A document whose pages the output has is read from the cache without its pages' part. When a page
+    // of it has gone from the output after all, that part is read then; and when its cache file has gone
+    // too, the document is made again: either way the pages are a clean build's.
+    rmSync(join(out, 'ja/become-partner-2'), { recursive: true });
+    rmSync(join(out, 'translators/become-partner-2'), { recursive: true });
+    const dir = docCacheDir(ROOT, content);
+    rmSync(join(dir, readdirSync(dir).find((n) => n.startsWith('become-partner-2~load-pages'))!));
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Devenez', 'Devenir'));
+    const third = build(out);
+    expect(third.stderr).toMatch(/^load: 3 documents, 15 sources, \d+ findings, 2 from the cache, 1 thread in /m);
+    // Only the first document's pages are all there: every document is rendered; its translator pages are linked.
+    expect(third.stderr).toMatch(/^render: [\d.]+ s$/m);
+    expect(third.stderr).toMatch(/^workbench: 54 pages, 24 downloads \(1 documents kept from the last build\) in /m);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Devenir', 'Devenez'));
+    const fourth = build(out);
+    expect(fourth.stderr).toMatch(/^render: 2 documents rendered, 1 kept from the last build in /m);
+    const c = fileDigests(out);
+    expect(Object.keys(c)).toEqual(Object.keys(b));
+    for (const file of Object.keys(b)) expect(c[file], file).toBe(b[file]);
   });
 
   it('a cache entry that cannot be read is a miss, not an error', { timeout: 300_000 }, () => {

@@ -142,6 +142,8 @@ export function writeWorkbench(
     onDocument?: (done: number, total: number) => void;
     keys?: ReadonlyMap<string, string>;
     previous?: { dir: string; keys: Readonly<Record<string, string>> };
+    /** Called before a document's files are made (its downloads' data may still be in the cache). */
+    ensureWhole?: (docId: string) => void;
   },
 ): WorkbenchWritten {
   const { registry, resources, keys, previous } = options;
@@ -158,6 +160,7 @@ export function writeWorkbench(
       written.pages += linked.pages;
       written.downloads += linked.downloads;
     } else {
+      options.ensureWhole?.(docId);
       const files = documentFiles(entry, { languages, registry, shells });
       for (const [rel, content] of [...files.pages, ...files.downloads]) write(dir, rel, content);
       written.pages += files.pages.length;
