@@ -75,6 +75,14 @@ process.env.MT_DOCS_LOCALES ??= join(root, 'locales');
  * changed at all is decided here first, so an unchanged rebuild starts no second process; this parent
  * loads nothing else (Astro, the pipeline) so that starting the child costs little.
  */
+/**
+ * The young generation's semi-space, larger than V8's default (16 MB): rendering and writing pages make
+ * short-lived strings by the hundred megabytes, and with more room fewer of them are promoted to the old
+ * generation only to die there (the 50-document scale corpus, two runs each: 0.3–0.5 s faster and
+ * ~200 MB less at peak; 500 documents: 1.47 GB at peak).
+ */
+const SEMI_SPACE_MB = 32;
+
 if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   const fingerprint = inputFingerprint(root, process.env.MT_DOCS_CONTENT, process.env.MT_DOCS_LOCALES);
   if (!values.force && isUpToDate(root, out, fingerprint)) {
@@ -85,7 +93,7 @@ if (!process.env.MT_DOCS_BUILD_FINGERPRINT) {
   const sourceDir = join(process.env.MT_DOCS_CONTENT, 'source');
   const sources = existsSync(sourceDir) ? readdirSync(sourceDir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length : 0;
   const run = (heapMb: number) =>
-    spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1]!, ...process.argv.slice(2)], {
+    spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, process.argv[1]!, ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: { ...process.env, MT_DOCS_BUILD_FINGERPRINT: fingerprint },
     });
@@ -121,6 +129,8 @@ const { DocCache } = await import('../src/site/doc-cache.ts');
 const { Progress } = await import('./progress.ts');
 const { countPages } = await import('./page-kinds.ts');
 const { readerPageGlob } = await import('../src/site/search-glob.ts');
+const { RELATIVE_REGION } = await import('../src/site/workbench/relative.ts');
+const { randomBytes } = await import('node:crypto');
 type VFile = import('vfile').VFile;
 
 const progress = new Progress(process.stderr, false);
@@ -276,6 +286,8 @@ async function main(): Promise<{ code: number; summary: Summary }> {
   const fallbacks = (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.fallback-pages')] as Set<string>;
   (globalThis as Record<symbol, unknown>)[Symbol.for('mt-docs.kept-pages')] = kept.flatMap((id) => pagesOf.get(id)!.filter((href) => !fallbacks.has(href)));
   shareQaRun(run);
+  // Pages whose code makes a region's URLs relative mark it with this run's nonce (see RELATIVE_REGION).
+  (globalThis as Record<symbol, unknown>)[RELATIVE_REGION.key] = randomBytes(12).toString('hex');
   // Staging sits beside the output, on the same file system, so the final swap is a rename.
   const staging = join(dirname(out), `.staging-${process.pid}`);
   removeLeftovers(dirname(out));

@@ -17,6 +17,9 @@ import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, posix, relative, sep } from 'node:path';
 import { type Token, Tokenizer, TokenizerMode } from 'parse5';
 import { resolveInside } from '../src/site/safe-paths.ts';
+import { relativeUrl, RELATIVE_REGION } from '../src/site/workbench/relative.ts';
+
+export { relativePath, relativeUrl } from '../src/site/workbench/relative.ts';
 
 /** Site-relative paths (with `/`) of the translator pages' HTML files. */
 function translatorPages(dir: string): string[] {
@@ -35,31 +38,6 @@ function translatorPages(dir: string): string[] {
     for (const c of candidates) if (existsSync(c) && lstatSync(c).isDirectory()) walk(c);
   }
   return [...new Set(found)].sort();
-}
-
-/** `/a/b/?q#f` seen from the folder `from` (site-relative, no leading slash): `../b/index.html?q#f`. */
-export function relativeUrl(url: string, from: string): string {
-  const cut = url.search(/[?#]/);
-  const path = cut === -1 ? url : url.slice(0, cut);
-  const rest = cut === -1 ? '' : url.slice(cut);
-  const target = (path.endsWith('/') ? `${path}index.html` : path).slice(1);
-  return (relativePath(from, target) || '.') + rest;
-}
-
-const NOT_NORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
-
-/**
- * `posix.relative(from, to)` for the plain paths pages have (no `.`/`..` segments, no doubled or edge
- * slashes), without its normalising: a dashboard has a link per document and locale, and Node's took a
- * second of a large build. Anything else goes to `posix.relative`.
- */
-export function relativePath(from: string, to: string): string {
-  if (from === '' || NOT_NORMAL.test(from) || NOT_NORMAL.test(to)) return posix.relative(from, to);
-  const a = from.split('/');
-  const b = to.split('/');
-  let same = 0;
-  while (same < a.length && same < b.length && a[same] === b[same]) same++;
-  return [...Array<string>(a.length - same).fill('..'), ...b.slice(same)].join('/');
 }
 
 const STATIC_IMPORT_OR_EXPORT = /(?:^|[;}\s)])(?:import\s*(?:[\w$*{]|["'`])|export\s*[\w$*{])|import\.meta/;
@@ -166,8 +144,9 @@ export function makeTranslatorPagesRelative(dir: string): number {
     const from = posix.dirname(page);
     const html = readFileSync(resolveInside(dir, page), 'utf8');
     const edits: { start: number; end: number; text: string }[] = [];
-    forEachStartTag(html, (element) => {
-      const where = { startTag: element.location, attrs: element.location.attrs };
+    const visit = (element: StartTag, base: number) => {
+      const shift = (l: Token.Location) => ({ startOffset: base + l.startOffset, endOffset: base + l.endOffset });
+      const where = { startTag: shift(element.location), attrs: Object.fromEntries(Object.entries(element.location.attrs ?? {}).map(([k, l]) => [k, shift(l)])) as Record<string, Token.Location> };
       const attr = (name: string) => element.attrs.find((a) => a.name === name && !a.prefix)?.value;
       const src = attr('src');
       if (element.tagName === 'script' && attr('type') === 'module' && src !== undefined && isSiteAbsolute(src)) {
@@ -193,7 +172,11 @@ export function makeTranslatorPagesRelative(dir: string): number {
         const at = where.attrs?.[name];
         if (url !== undefined && at && isSiteAbsolute(url)) edits.push({ start: at.startOffset, end: at.endOffset, text: `${name}="${escapeAttribute(relativeUrl(url, from))}"` });
       }
-    });
+    };
+    const { parts, markers } = partsToRead(html);
+    for (const [start, end] of parts) forEachStartTag(html.slice(start, end), (element) => visit(element, start));
+    // The region's comments go: the nonce changes every run, the pages may not.
+    for (const [start, end] of markers) edits.push({ start, end, text: '' });
     if (edits.length === 0) continue;
     edits.sort((a, b) => a.start - b.start);
     let out = '';
@@ -205,6 +188,33 @@ export function makeTranslatorPagesRelative(dir: string): number {
     writeFileSync(resolveInside(dir, page), out + html.slice(at));
   }
   return pages.length;
+}
+
+/**
+ * The parts of a page to read: all of it, or, when it holds one region of this build's nonce whose URLs
+ * are relative already (RELATIVE_REGION), what is before and after it, and where its two comments are.
+ * The comments sit between elements, where the tokenizer is in its data state, so each part is read
+ * from a clean start.
+ */
+function partsToRead(html: string): { parts: [number, number][]; markers: [number, number][] } {
+  const whole = { parts: [[0, html.length]] as [number, number][], markers: [] };
+  const nonce = RELATIVE_REGION.nonce();
+  if (!nonce) return whole;
+  const open = RELATIVE_REGION.open(nonce);
+  const close = RELATIVE_REGION.close(nonce);
+  const at = html.indexOf(open);
+  const to = html.indexOf(close);
+  if (at === -1 || to < at || html.indexOf(open, at + 1) !== -1 || html.indexOf(close, to + 1) !== -1) return whole;
+  return {
+    parts: [
+      [0, at],
+      [to + close.length, html.length],
+    ],
+    markers: [
+      [at, at + open.length],
+      [to, to + close.length],
+    ],
+  };
 }
 
 const isSiteAbsolute = (url: string) => url.startsWith('/') && !url.startsWith('//');

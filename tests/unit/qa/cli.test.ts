@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
 import { classicScript, makeTranslatorPagesRelative, relativePath, relativeUrl, startTags } from '../../../scripts/relative-urls.ts';
+import { RELATIVE_REGION } from '../../../src/site/workbench/relative.ts';
 import { loadQa } from '../../../src/qa/load-qa.ts';
 import { diffPair } from '../../../src/qa/pair-diff.ts';
 import type { Finding } from '../../../src/qa/types.ts';
@@ -243,6 +244,33 @@ describe('the build step that makes translator pages work from disk', () => {
     writeFileSync(join(dir, 'en/translators/doc/index.html'), `<script type="module" src="/_astro/missing.js"></script>`);
     expect(() => makeTranslatorPagesRelative(dir)).toThrow(/en\/translators\/doc\/index\.html: its module script \/_astro\/missing\.js is not in the build/);
     expect(readdirSync(outside)).toEqual(['secret.txt']);
+  });
+
+  it('skips the region a page marked as relative already, with the nonce of this run only, and removes its marks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relative-region-'));
+    mkdirSync(join(dir, 'en/translators'), { recursive: true });
+    const key = RELATIVE_REGION.key;
+    (globalThis as Record<symbol, unknown>)[key] = 'n0nce';
+    try {
+      const page = (open: string, close: string) =>
+        `<html><head><link href="/_astro/a.css"></head><body>${open}<a href="/inside/">x</a>${close}<a href="/after/">y</a></body></html>`;
+      writeFileSync(join(dir, 'en/translators/index.html'), page(RELATIVE_REGION.open('n0nce'), RELATIVE_REGION.close('n0nce')));
+      makeTranslatorPagesRelative(dir);
+      // Inside the region nothing is read (its code made its URLs relative); the marks are gone.
+      expect(readFileSync(join(dir, 'en/translators/index.html'), 'utf8')).toBe(
+        '<html><head><link href="../../_astro/a.css"></head><body><a href="/inside/">x</a><a href="../../after/index.html">y</a></body></html>',
+      );
+      // Marks of another nonce (text a source could hold) are no region: the whole page is read.
+      writeFileSync(join(dir, 'en/translators/index.html'), page(RELATIVE_REGION.open('guess'), RELATIVE_REGION.close('guess')));
+      makeTranslatorPagesRelative(dir);
+      expect(readFileSync(join(dir, 'en/translators/index.html'), 'utf8')).toContain('<a href="../../inside/index.html">x</a>');
+      // A second closing mark (the region would end early): the whole page is read too.
+      writeFileSync(join(dir, 'en/translators/index.html'), page(RELATIVE_REGION.open('n0nce'), RELATIVE_REGION.close('n0nce') + RELATIVE_REGION.close('n0nce')));
+      makeTranslatorPagesRelative(dir);
+      expect(readFileSync(join(dir, 'en/translators/index.html'), 'utf8')).toContain('<a href="../../inside/index.html">x</a>');
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[key];
+    }
   });
 
   it('finds the start tags a browser would, not tags inside text-only elements', () => {
