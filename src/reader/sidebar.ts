@@ -37,15 +37,26 @@ function hrefOf(item: TocItem, render: NavRender): string | null {
   return href && item.docId && item.hash ? `${href}#${encodeURI(item.hash)}` : href;
 }
 
-function link(item: TocItem, render: NavRender, current: string | null): string {
+/** `here`: what marks the link as the current page (` aria-current="page"`, a template's token, or nothing). */
+function link(item: TocItem, render: NavRender, here: (item: TocItem) => string): string {
   const full = hrefOf(item, render);
   if (!full) return `<span class="nav-label">${label(item, render)}</span>`;
-  const here = item.docId !== undefined && item.docId === current && !item.hash;
   const fallback = item.docId && render.fallbackOf?.(item.docId) ? ` <span class="nav-fallback">(${escapeHtml(render.fallbackLabel ?? 'English')})</span>` : '';
-  return `<a href="${escapeHtml(full)}"${here ? ' aria-current="page"' : ''}${item.url ? ' rel="external"' : ''}${fallback ? ' hreflang="en"' : ''}>${label(item, render)}${fallback}</a>`;
+  return `<a href="${escapeHtml(full)}"${here(item)}${item.url ? ' rel="external"' : ''}${fallback ? ' hreflang="en"' : ''}>${label(item, render)}${fallback}</a>`;
 }
 
+const CURRENT = ' aria-current="page"';
+const nowhere = () => '';
+/** An entry is the current page where it leads to it without an anchor. */
+const isCurrent = (item: TocItem, current: string | null) => item.docId !== undefined && item.docId === current && !item.hash;
+
 const contains = (item: TocItem, docId: string | null): boolean => docId !== null && (item.docId === docId || item.children.some((c) => contains(c, docId)));
+
+/** How one page sees the tree: which groups hold it (they are open), and how a link is marked current. */
+interface Marks {
+  onPath: (item: TocItem) => boolean;
+  here: (item: TocItem) => string;
+}
 
 /**
  * Entries a sidebar lists in full. Past this the tree is pruned on each page (see `list`): a repo's TOC
@@ -85,11 +96,11 @@ function groupLink(item: TocItem, render: NavRender): string {
  */
 type Mode = 'full' | 'pruned' | 'shallow';
 
-function list(items: readonly TocItem[], render: NavRender, current: string | null, mode: Mode): string {
+function list(items: readonly TocItem[], render: NavRender, marks: Marks, mode: Mode): string {
   let html = '<ul>';
   for (const item of items) {
     if (item.children.length === 0) {
-      html += `<li>${link(item, render, current)}</li>`;
+      html += `<li>${link(item, render, marks.here)}</li>`;
       continue;
     }
     if (mode === 'shallow') {
@@ -97,23 +108,92 @@ function list(items: readonly TocItem[], render: NavRender, current: string | nu
       continue;
     }
     // A group is a disclosure with its name; its own page, when it has one, is its first entry.
-    const onPath = contains(item, current);
-    const own = item.docId || item.url ? `<li>${link(item, render, current)}</li>` : '';
-    const inner = list(item.children, render, current, mode === 'full' ? 'full' : onPath ? 'pruned' : 'shallow');
+    const onPath = marks.onPath(item);
+    const own = item.docId || item.url ? `<li>${link(item, render, marks.here)}</li>` : '';
+    const inner = list(item.children, render, marks, mode === 'full' ? 'full' : onPath ? 'pruned' : 'shallow');
     html += `<li><details${onPath ? ' open' : ''}><summary>${label(item, render)}</summary><ul>${own}${inner.slice(4, -5)}</ul></details></li>`;
   }
   return `${html}</ul>`;
 }
 
+const modeOf = (items: readonly TocItem[], maxFull: number): Mode => (entries(items) <= maxFull ? 'full' : 'pruned');
+const nav = (labels: NavLabels, inner: string) => `<nav class="sidebar" aria-label="${escapeHtml(labels.pages)}" data-pagefind-ignore>${inner}</nav>`;
+
 /** The sidebar: the whole tree (pruned around the current page past `maxFull` entries), the current page marked. */
 export function sidebarHtml(items: readonly TocItem[], render: NavRender, current: string | null, labels: NavLabels, maxFull = FULL_SIDEBAR_MAX_ENTRIES): string {
-  const mode: Mode = entries(items) <= maxFull ? 'full' : 'pruned';
-  return `<nav class="sidebar" aria-label="${escapeHtml(labels.pages)}" data-pagefind-ignore>${list(items, render, current, mode)}</nav>`;
+  const marks: Marks = { onPath: (item) => contains(item, current), here: (item) => (isCurrent(item, current) ? CURRENT : '') };
+  return nav(labels, list(items, render, marks, modeOf(items, maxFull)));
+}
+
+/** Groups that hold `docId` anywhere below them, in tree order (the groups its sidebar opens). */
+function groupsHolding(items: readonly TocItem[], docId: string | null, out: TocItem[] = []): TocItem[] {
+  for (const item of items) {
+    if (item.children.length > 0 && contains(item, docId)) {
+      out.push(item);
+      groupsHolding(item.children, docId, out);
+    }
+  }
+  return out;
+}
+
+/** Templates kept per cache at most (one per set of open groups: a tree's groups, at most). */
+const MAX_TEMPLATES = 512;
+const NONCE = Math.random().toString(36).slice(2, 10);
+const MARK = new RegExp(`\uE000${NONCE}:(\\d+)\uE001`, 'g');
+
+/**
+ * The sidebars of one tree for the pages of one locale (one `render` and `labels` for all of them).
+ * A sidebar depends on the page only through the groups that hold it (open) and the mark on its own
+ * links: pages under the same groups share one rendering, a template with a token where a link may be
+ * marked current, filled per page. A large repo's TOC (hundreds of entries in an open group) was most of
+ * each page's render time. The same HTML as `sidebarHtml`, byte for byte (a test holds it to that).
+ */
+export class SidebarCache {
+  private readonly templates = new Map<string, { html: string; docIds: string[] }>();
+  private readonly numbers = new WeakMap<TocItem, number>();
+  private counted = 0;
+
+  private readonly items: readonly TocItem[];
+  private readonly render: NavRender;
+  private readonly labels: NavLabels;
+  private readonly maxFull: number;
+
+  constructor(items: readonly TocItem[], render: NavRender, labels: NavLabels, maxFull = FULL_SIDEBAR_MAX_ENTRIES) {
+    this.items = items;
+    this.render = render;
+    this.labels = labels;
+    this.maxFull = maxFull;
+  }
+
+  private numberOf(item: TocItem): number {
+    let n = this.numbers.get(item);
+    if (n === undefined) this.numbers.set(item, (n = this.counted++));
+    return n;
+  }
+
+  html(current: string | null): string {
+    const open = groupsHolding(this.items, current);
+    const key = open.map((g) => this.numberOf(g)).join(',');
+    let template = this.templates.get(key);
+    if (!template) {
+      const openSet = new Set(open);
+      const docIds: string[] = [];
+      const marks: Marks = {
+        onPath: (item) => openSet.has(item),
+        here: (item) => (item.docId !== undefined && !item.hash ? `\uE000${NONCE}:${docIds.push(item.docId) - 1}\uE001` : ''),
+      };
+      if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
+      template = { html: nav(this.labels, list(this.items, this.render, marks, modeOf(this.items, this.maxFull))), docIds };
+      this.templates.set(key, template);
+    }
+    const { docIds } = template;
+    return template.html.replace(MARK, (_, i: string) => (docIds[Number(i)] === current ? CURRENT : ''));
+  }
 }
 
 /** The breadcrumbs: the groups on the way to the page (linked where they have a page), then the page. */
 export function breadcrumbsHtml(place: PlaceInNav, render: NavRender, labels: NavLabels): string {
-  const steps = place.trail.map((item) => `<li>${item.docId || item.url ? link(item, render, null) : `<span>${label(item, render)}</span>`}</li>`);
+  const steps = place.trail.map((item) => `<li>${item.docId || item.url ? link(item, render, nowhere) : `<span>${label(item, render)}</span>`}</li>`);
   steps.push(`<li><span aria-current="page">${label(place.current, render)}</span></li>`);
   return `<nav class="breadcrumbs" aria-label="${escapeHtml(labels.breadcrumbs)}" data-pagefind-ignore><ol>${steps.join('')}</ol></nav>`;
 }

@@ -12,7 +12,7 @@ import { uaBuilderMarkup } from '../widget/server-markup.ts';
 import { escapeHtml } from './escape-html.ts';
 import { loadSite, tocFor, type LoadedSite, type SiteDoc } from './load-site.ts';
 import { pageOrder, placeOf, type TocItem } from './toc.ts';
-import { breadcrumbsHtml, paginationHtml, sidebarHtml, type NavRender } from '../reader/sidebar.ts';
+import { breadcrumbsHtml, paginationHtml, SidebarCache, type NavRender } from '../reader/sidebar.ts';
 
 let site: LoadedSite | undefined;
 
@@ -156,6 +156,8 @@ export interface PageNavigation {
 
 /** Per tree: its pages in reading order (prev/next), computed once for all the pages showing it. */
 const orders = new WeakMap<readonly TocItem[], TocItem[]>();
+/** Per tree, and per UI language and English-or-not (what the sidebar's words and links depend on): its sidebars. */
+const sidebars = new WeakMap<readonly TocItem[], Map<string, SidebarCache>>();
 let localesOfDoc: Map<string, Set<string>> | undefined;
 let englishTitles: Map<string, string> | undefined;
 /** "English" in the page's language, for marking pages shown in English. */
@@ -193,8 +195,14 @@ export function pageNavigation(page: ReaderPage): PageNavigation | null {
   let order = orders.get(items);
   if (!order) orders.set(items, (order = pageOrder(items)));
   const place = placeOf(items, page.siteDoc.docId, order);
+  let forTree = sidebars.get(items);
+  if (!forTree) sidebars.set(items, (forTree = new Map()));
+  // The render above depends on the page only through its locale and whether it is the English page.
+  const seenAs = `${page.info.code}\u0000${page.info.segment}\u0000${isEnglish}`;
+  let sidebar = forTree.get(seenAs);
+  if (!sidebar) forTree.set(seenAs, (sidebar = new SidebarCache(items, render, labels)));
   return {
-    sidebar: sidebarHtml(items, render, page.siteDoc.docId, labels),
+    sidebar: sidebar.html(page.siteDoc.docId),
     breadcrumbs: place ? breadcrumbsHtml(place, render, labels) : '',
     pagination: place ? paginationHtml(place, render, labels) : '',
   };

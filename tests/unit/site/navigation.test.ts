@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
-import { breadcrumbsHtml, paginationHtml, sidebarHtml, type NavRender } from '../../../src/reader/sidebar.ts';
+import { breadcrumbsHtml, paginationHtml, SidebarCache, sidebarHtml, type NavRender } from '../../../src/reader/sidebar.ts';
 import { pageOrder, parseTocMarkdown, parseTocYaml, placeOf, resolveToc, MAX_TOC_DEPTH } from '../../../src/site/toc.ts';
 
 const LABELS = { pages: 'Pages', breadcrumbs: 'Breadcrumbs', pagination: 'Previous and next page', previous: 'Previous', next: 'Next' };
@@ -66,6 +66,24 @@ describe('page navigation HTML', () => {
     // The first page has no previous; a page listed twice is in the order once.
     expect(paginationHtml(placeOf(items, 'a/one', order)!, render, LABELS)).not.toContain('rel="prev"');
     expect(order.map((i) => i.docId)).toEqual(['a/one', 'a/two', 'b/three', 'b/four']);
+  });
+
+  it('shares one rendering among the pages under the same groups, and gives each what sidebarHtml gives it', () => {
+    // Pages listed twice, with an anchor, as a group's own page, under nested groups; a page of no group.
+    const tree = resolved(
+      '# [Docs](a/one.md)\n## [G1]()\n### [One](a/one.md)\n### [Deep](b/four.md)\n#### [Four](b/four.md)\n#### [Three](b/three.md#part)\n#### [Three](b/three.md)\n## [G2]()\n### [Two](a/two.md)\n# [Five](b/five.md)\n# [Out](https://example.org/x)\n',
+    ).items;
+    for (const maxFull of [4, 150]) {
+      const cache = new SidebarCache(tree, render, LABELS, maxFull);
+      for (const round of [1, 2]) {
+        for (const current of ['a/one', 'a/two', 'b/three', 'b/four', 'b/five', 'not/listed', null]) {
+          expect(cache.html(current), `${current} (max ${maxFull}, round ${round})`).toBe(sidebarHtml(tree, render, current, LABELS, maxFull));
+        }
+      }
+      // One page's mark is never left on another's: exactly the current page's entries are marked.
+      expect(cache.html('b/three').match(/aria-current/g)).toHaveLength(1);
+      expect(cache.html('a/one').match(/aria-current/g)).toHaveLength(2);
+    }
   });
 
   it('a large tree is pruned around the page: groups on its way open in full, others closed with their own entries, deeper groups a link to their first page', () => {
