@@ -138,8 +138,13 @@ function groupsHolding(items: readonly TocItem[], docId: string | null, out: Toc
 
 /** Templates kept per cache at most (one per set of open groups: a tree's groups, at most). */
 const MAX_TEMPLATES = 512;
+/**
+ * A token's ends are control characters below U+0100, not private-use ones: V8 keeps a string with any
+ * character past U+00FF in two bytes a character, and the pages filled from a template (and everything
+ * built on them) would take twice the memory. The nonce keeps a source's text from ever being one.
+ */
 const NONCE = Math.random().toString(36).slice(2, 10);
-const MARK = new RegExp(`\uE000${NONCE}:(\\d+)\uE001`, 'g');
+const MARK = new RegExp(`\u0001${NONCE}:(\\d+)\u0002`, 'g');
 
 /**
  * The sidebars of one tree for the pages of one locale (one `render` and `labels` for all of them).
@@ -180,7 +185,7 @@ export class SidebarCache {
       const docIds: string[] = [];
       const marks: Marks = {
         onPath: (item) => openSet.has(item),
-        here: (item) => (item.docId !== undefined && !item.hash ? `\uE000${NONCE}:${docIds.push(item.docId) - 1}\uE001` : ''),
+        here: (item) => (item.docId !== undefined && !item.hash ? `\u0001${NONCE}:${docIds.push(item.docId) - 1}\u0002` : ''),
       };
       if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
       template = { html: nav(this.labels, list(this.items, this.render, marks, modeOf(this.items, this.maxFull))), docIds };
